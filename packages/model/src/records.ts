@@ -60,6 +60,30 @@ export type Actor = z.infer<typeof Actor>;
 
 const Attributes = z.record(z.string(), z.unknown()).default({});
 
+/** Rules across a relation's fields: roles that fit the kind, treaty dates on treaty relations, ends after starts. */
+export function relationRuleIssues(r: {
+  kind: RelationKind;
+  role?: RelationRole | undefined;
+  signed?: DateValue | undefined;
+  ratified?: DateValue | undefined;
+  start?: DateValue | undefined;
+  end?: DateValue | undefined;
+}): Array<{ path: string[]; message: string }> {
+  const out: Array<{ path: string[]; message: string }> = [];
+  const spec = RELATION_KINDS.map[r.kind];
+  if (r.role !== undefined && !(spec.roles as readonly string[]).includes(r.role)) {
+    out.push({
+      path: ["role"],
+      message: spec.roles.length ? `role "${r.role}" does not fit kind ${r.kind}; expected one of ${spec.roles.join(", ")}` : `kind ${r.kind} takes no role`,
+    });
+  }
+  if ((r.signed || r.ratified) && r.kind !== "treaty-party") {
+    out.push({ path: [r.signed ? "signed" : "ratified"], message: "signed and ratified dates belong to treaty-party relations" });
+  }
+  if (r.start && r.end && (r.end.end ?? r.end.start) < r.start.start) out.push({ path: ["end"], message: "the relation ends before it starts" });
+  return out;
+}
+
 export const Relation = z
   .strictObject({
     id: Id,
@@ -78,22 +102,7 @@ export const Relation = z
     note: z.string().optional(),
   })
   .superRefine((r, ctx) => {
-    const spec = RELATION_KINDS.map[r.kind];
-    if (r.role !== undefined && !(spec.roles as readonly string[]).includes(r.role)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["role"],
-        message: spec.roles.length
-          ? `role "${r.role}" does not fit kind ${r.kind}; expected one of ${spec.roles.join(", ")}`
-          : `kind ${r.kind} takes no role`,
-      });
-    }
-    if ((r.signed || r.ratified) && r.kind !== "treaty-party") {
-      ctx.addIssue({ code: "custom", path: [r.signed ? "signed" : "ratified"], message: "signed and ratified dates belong to treaty-party relations" });
-    }
-    if (r.start && r.end && (r.end.end ?? r.end.start) < r.start.start) {
-      ctx.addIssue({ code: "custom", path: ["end"], message: "the relation ends before it starts" });
-    }
+    for (const issue of relationRuleIssues(r)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
   });
 export type Relation = z.infer<typeof Relation>;
 

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// The `diplograph` command line: import datasets, query actors, relations, events and claims, review, export.
+import { Command, InvalidArgumentError, Option } from "commander";
+import { DiplographError } from "@diplograph/model";
+import { actorsListCommand, actorsShowCommand } from "./commands/actors.js";
+import { claimsListCommand, claimsReviewCommand } from "./commands/claims.js";
+import { EXPORT_FORMATS, exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
+import { eventsCommand, relationsCommand } from "./commands/relations.js";
+import { statsCommand } from "./commands/stats.js";
+import type { GlobalOptions } from "./context.js";
+
+const int = (name: string) => (v: string) => {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`${name} takes a whole number`);
+  return Number(v);
+};
+
+const program = new Command("diplograph")
+  .description("Multi-track diplomacy workbench: actors, relations, events and agreements, each traced to its source passage.")
+  .option("--db <path-or-url>", "SQLite file or postgres:// URL (default: $DIPLOGRAPH_DB or ./diplograph.db)")
+  .option("--json", "print machine-readable JSON instead of text")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (s, write) => write(s.startsWith("error:") ? `diplograph: ${s}` : s) });
+
+const global = (cmd: Command): GlobalOptions => cmd.optsWithGlobals();
+const paging = (c: Command) =>
+  c.option("--limit <n>", "at most this many results (default 100)", int("--limit")).option("--offset <n>", "skip this many results", int("--offset"));
+
+program
+  .command("import")
+  .description("validate a dataset folder (or a JSON export) and merge it into the database; writes nothing if anything is wrong")
+  .argument("<path>", "dataset folder (see docs/dataset-format.md) or JSON export file")
+  .option("--dry-run", "validate only")
+  .option("--quiet", "no progress lines")
+  .action((path: string, _o, cmd: Command) => importCommand(path, global(cmd)));
+
+const actors = program.command("actors").description("list, search and show actors");
+paging(
+  actors
+    .command("list", { isDefault: true })
+    .description("list actors")
+    .option("--kind <kind>", "only this actor kind")
+    .option("--country <iso3>", "only actors of this country"),
+).action((_o, cmd: Command) => actorsListCommand(undefined, global(cmd)));
+paging(
+  actors
+    .command("search")
+    .description("find actors by any name or alias, in any script (Persian, Arabic, Cyrillic, Latin)")
+    .argument("<query>")
+    .option("--kind <kind>", "only this actor kind")
+    .option("--country <iso3>", "only actors of this country"),
+).action((q: string, _o, cmd: Command) => actorsListCommand(q, global(cmd)));
+actors
+  .command("show")
+  .description("one actor with its facts and the claims (quotes) behind each, its relations and events")
+  .argument("<ref>", "id, alias or ISO 3166-1 alpha-3 code")
+  .action((ref: string, _o, cmd: Command) => actorsShowCommand(ref, global(cmd)));
+
+const filters = (c: Command) =>
+  paging(
+    c
+      .option("--actor <ref>", "relations of this actor (id, alias or ISO code) and of its parts")
+      .option("--direct", "with --actor: leave out the relations of the actor's parts")
+      .option("--track <track>", "only this track")
+      .option("--layer <layer>", "only this layer")
+      .option("--from <date>", "only what may hold on or after this date (YYYY[-MM[-DD]])")
+      .option("--to <date>", "only what may hold on or before this date"),
+  );
+filters(program.command("relations").description("list relations").option("--kind <kind>", "relation kind").option("--role <role>", "relation role")).action(
+  (_o, cmd: Command) => relationsCommand(global(cmd)),
+);
+filters(program.command("events").description("list events").option("--type <type>", "event type")).action((_o, cmd: Command) => eventsCommand(global(cmd)));
+
+const claims = program.command("claims").description("the claims behind every fact, and their review");
+paging(
+  claims
+    .command("list", { isDefault: true })
+    .description("list claims")
+    .option("--status <status>", "proposed, accepted or rejected")
+    .option("--target <type:id>", "claims about one record, e.g. actor:ipu or relation:rel-…")
+    .option("--source <id>", "claims citing this source"),
+).action((_o, cmd: Command) => claimsListCommand(global(cmd)));
+for (const [verb, status] of [
+  ["accept", "accepted"],
+  ["reject", "rejected"],
+] as const) {
+  claims
+    .command(verb)
+    .description(`mark claims ${status}`)
+    .argument("<ids...>")
+    .option("--by <reviewer>", "who reviews (default $DIPLOGRAPH_USER or $USER)")
+    .action((ids: string[], _o, cmd: Command) => claimsReviewCommand(status, ids, global(cmd)));
+}
+
+program
+  .command("export")
+  .description("export the database")
+  .addOption(new Option("--format <format>", "output format").choices([...EXPORT_FORMATS]).makeOptionMandatory())
+  .option("--out <path>", "file (folder for csv); default: standard output")
+  .option("--no-events", "gexf/graphml: leave out edges between event participants")
+  .action((_o, cmd: Command) => exportCommand(global(cmd) as GlobalOptions & { format: string }));
+
+program
+  .command("stats")
+  .description("what the database holds")
+  .action((_o, cmd: Command) => statsCommand(global(cmd)));
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof DiplographError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`diplograph: internal error (please report it): ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(70);
+});

@@ -1,0 +1,467 @@
+// Importing a dataset: read, validate everything, resolve references, locate quotes, and write only if all is well.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import type { z } from "zod";
+import {
+  DatasetError,
+  RELATION_KINDS,
+  isIso3,
+  normalizeName,
+  relationRuleIssues,
+  type Actor,
+  type Agreement,
+  type Claim,
+  type Concept,
+  type DatasetIssue,
+  type Event,
+  type Relation,
+  type TargetType,
+} from "@diplograph/model";
+import type { SourceWithText, Store, WriteResult, WriteSet } from "@diplograph/store";
+import {
+  INPUT_SCHEMAS,
+  Manifest,
+  RECORD_TYPES,
+  type ActorInput,
+  type AgreementInput,
+  type ClaimInput,
+  type ConceptInput,
+  type EventInput,
+  type RecordType,
+  type RelationInput,
+  type SourceInput,
+  type StandaloneClaimInput,
+} from "./format.js";
+import { QuoteIndex } from "./quotes.js";
+import { readDataset, type RecordLoc } from "./read.js";
+import { readClaimValue } from "./values.js";
+
+export type ImportPhase = "read" | "validate" | "write";
+
+export interface ImportOptions {
+  /** Called as work advances; `total` is known for each phase. */
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  /** How file paths appear in messages (default: relative to the working directory). */
+  display?: (path: string) => string;
+  /** Validate only; write nothing. */
+  dryRun?: boolean;
+}
+
+export interface ImportSummary {
+  dataset: string;
+  path: string;
+  files: number;
+  records: Record<RecordType, number>;
+  result: WriteResult | null;
+}
+
+const hex = (s: string, n = 16) => createHash("sha1").update(s).digest("hex").slice(0, n);
+
+interface Parsed<T> {
+  data: T;
+  loc: RecordLoc;
+}
+
+/** An index of actor names (stored and new) for resolving references. */
+class ActorIndex {
+  private readonly ids = new Set<string>();
+  private readonly byIso = new Map<string, Set<string>>();
+  private readonly byName = new Map<string, Set<string>>();
+
+  addId(id: string): void {
+    this.ids.add(id);
+  }
+  addName(norm: string, id: string): void {
+    if (!norm) return;
+    let s = this.byName.get(norm);
+    if (!s) this.byName.set(norm, (s = new Set()));
+    s.add(id);
+  }
+  addIso(iso: string, id: string): void {
+    let s = this.byIso.get(iso);
+    if (!s) this.byIso.set(iso, (s = new Set()));
+    s.add(id);
+  }
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+  resolve(ref: string): string | { error: string } {
+    if (this.ids.has(ref)) return ref;
+    if (/^[A-Z]{3}$/.test(ref)) {
+      const s = this.byIso.get(ref);
+      if (s?.size === 1) return [...s][0]!;
+      if (s && s.size > 1) return { error: `"${ref}" names more than one state: ${[...s].sort().join(", ")}` };
+      if (!isIso3(ref)) return { error: `"${ref}" is not an ISO 3166-1 alpha-3 code or an actor id` };
+    }
+    const s = this.byName.get(normalizeName(ref));
+    if (s?.size === 1) return [...s][0]!;
+    if (s && s.size > 1) return { error: `"${ref}" names more than one actor: ${[...s].sort().join(", ")}; use an id` };
+    return { error: `unknown actor "${ref}" (not an id, ISO code or alias of any actor in the dataset or the database)` };
+  }
+}
+
+export async function importDataset(store: Store, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const display = options.display ?? ((p: string) => relative(process.cwd(), p) || p);
+  const progress = options.onProgress;
+  if (!existsSync(path)) throw new DatasetError([{ file: display(path), message: "no such file or folder" }]);
+  const root = statSync(path).isDirectory() ? path : dirname(path);
+
+  const read = readDataset(path, display);
+  const issues: DatasetIssue[] = [...read.issues];
+  const report = (loc: RecordLoc, fieldPath: ReadonlyArray<PropertyKey>, message: string) =>
+    issues.push({ file: loc.file, line: loc.lineOf(fieldPath), field: loc.field(fieldPath) || undefined, message });
+
+  // ---- manifest ----
+  let manifest: z.infer<typeof Manifest> = { name: "import", defaults: { status: "proposed", confidence: 0.8 } };
+  if (statSync(path).isDirectory() && !read.manifest) {
+    issues.push({ file: display(resolve(path, "dataset.yaml")), message: "missing manifest dataset.yaml (name and claim defaults; see docs/dataset-format.md)" });
+  } else if (read.manifest) {
+    const m = Manifest.safeParse(read.manifest.value);
+    if (m.success) manifest = m.data;
+    else for (const i of m.error.issues) report(read.manifest.loc, i.path as PropertyKey[], i.message);
+  }
+  const defaults = { status: manifest.defaults.status, confidence: manifest.defaults.confidence, author: manifest.defaults.author ?? manifest.name };
+
+  // ---- schema validation ----
+  const parsed: { [K in RecordType]: Parsed<z.infer<(typeof INPUT_SCHEMAS)[K]>>[] } = {
+    sources: [],
+    actors: [],
+    agreements: [],
+    concepts: [],
+    relations: [],
+    events: [],
+    claims: [],
+  };
+  const total = read.records.length;
+  let done = 0;
+  for (const rec of read.records) {
+    const schema = INPUT_SCHEMAS[rec.type];
+    const r = schema.safeParse(rec.value);
+    if (r.success) (parsed[rec.type] as Parsed<unknown>[]).push({ data: r.data, loc: rec.loc });
+    else for (const i of r.error.issues) report(rec.loc, i.path as PropertyKey[], describeZodIssue(i));
+    if (++done % 50_000 === 0) progress?.("validate", done, total * 2);
+  }
+
+  // ---- ids: unique within the import ----
+  const seen = new Map<string, RecordLoc>();
+  const checkId = (type: RecordType, id: string, loc: RecordLoc) => {
+    const key = `${type}:${id}`;
+    const first = seen.get(key);
+    if (first) report(loc, ["id"], `duplicate ${type.replace(/s$/, "")} id "${id}" (first defined in ${first.file}, line ${first.line()})`);
+    else seen.set(key, loc);
+  };
+  for (const p of parsed.sources) checkId("sources", p.data.id, p.loc);
+  for (const p of parsed.actors) checkId("actors", p.data.id, p.loc);
+  for (const p of parsed.agreements) checkId("agreements", p.data.id, p.loc);
+  for (const p of parsed.concepts) checkId("concepts", p.data.id, p.loc);
+
+  // ---- sources and their texts ----
+  const quoteIndexes = new Map<string, QuoteIndex | null>();
+  const sources: SourceWithText[] = [];
+  for (const { data, loc } of parsed.sources as Parsed<SourceInput>[]) {
+    const src: SourceWithText = { ...data };
+    if (data.file) {
+      const file = resolve(root, data.file);
+      if (!existsSync(file)) {
+        report(loc, ["file"], `document file ${data.file} not found (paths are relative to the dataset folder)`);
+      } else {
+        const text = readFileSync(file, "utf8").replace(/^\ufeff/, "");
+        const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+        if (data.sha256 && data.sha256 !== sha) report(loc, ["sha256"], `does not match the file ${data.file} (its SHA-256 is ${sha})`);
+        src.text = text;
+        src.sha256 = sha;
+        quoteIndexes.set(data.id, new QuoteIndex(text));
+      }
+    }
+    if (!quoteIndexes.has(data.id)) quoteIndexes.set(data.id, null);
+    sources.push(src);
+  }
+  const newSourceIds = new Set(sources.map((s) => s.id));
+
+  // ---- references: stored records plus this import ----
+  const actorIndex = new ActorIndex();
+  for (const n of await store.nameIndex()) {
+    actorIndex.addId(n.actor_id);
+    if (n.kind === "iso3") actorIndex.addIso(n.name, n.actor_id);
+    else actorIndex.addName(n.norm, n.actor_id);
+  }
+  for (const { data } of parsed.actors as Parsed<ActorInput>[]) {
+    actorIndex.addId(data.id);
+    actorIndex.addName(normalizeName(data.name), data.id);
+    for (const a of data.aliases) actorIndex.addName(normalizeName(a.name), data.id);
+    if (data.kind === "state" && data.country) actorIndex.addIso(data.country, data.id);
+  }
+  const storedAgreements = await store.ids("agreements");
+  const storedConcepts = await store.ids("concepts");
+  const storedRelations = await store.ids("relations");
+  const storedEvents = await store.ids("events");
+  const storedSources = await store.ids("sources");
+  const agreementIds = new Set([...storedAgreements, ...(parsed.agreements as Parsed<AgreementInput>[]).map((p) => p.data.id)]);
+  const conceptIds = new Set([...storedConcepts, ...(parsed.concepts as Parsed<ConceptInput>[]).map((p) => p.data.id)]);
+  const citedStoredSources = new Set<string>();
+
+  const resolveActor = (loc: RecordLoc, path: PropertyKey[], ref: string): string | undefined => {
+    const r = actorIndex.resolve(ref);
+    if (typeof r === "string") return r;
+    report(loc, path, r.error);
+    return undefined;
+  };
+
+  // ---- claims ----
+  const now = new Date().toISOString();
+  const claims: Claim[] = [];
+  const claimIds = new Map<string, RecordLoc>();
+  const startGiven = new Map<Claim, number>();
+  const pendingQuotes: Array<{ claim: Claim; loc: RecordLoc; path: PropertyKey[]; quote: string }> = [];
+
+  const addClaims = (target: { type: TargetType; id: string }, list: ClaimInput[], loc: RecordLoc, basePath: PropertyKey[]) => {
+    list.forEach((c, i) => {
+      const path = [...basePath, i];
+      if (!newSourceIds.has(c.source)) {
+        if (storedSources.has(c.source)) citedStoredSources.add(c.source);
+        else {
+          report(loc, [...path, "source"], `unknown source "${c.source}"`);
+          return;
+        }
+      }
+      if (c.start === undefined && c.end !== undefined) {
+        report(loc, [...path, "start"], "end needs a start");
+        return;
+      }
+      if (c.start !== undefined && c.end === undefined && (c.quote === undefined || quoteIndexes.get(c.source) === null)) {
+        report(loc, [...path, "end"], "without a document text to find the quote in, give both start and end");
+        return;
+      }
+      if (c.start !== undefined && c.end !== undefined && c.start >= c.end) {
+        report(loc, [...path, "end"], "end must be after start");
+        return;
+      }
+      if (c.quote === undefined && c.page === undefined) {
+        report(loc, [...path, "quote"], "a claim needs a quote (or a page)");
+        return;
+      }
+      if (c.asserts && (c.property || c.value !== undefined)) {
+        report(loc, [...path, "asserts"], "use either asserts or property/value, not both");
+        return;
+      }
+      if (c.value !== undefined && !c.property) {
+        report(loc, [...path, "value"], "a value needs a property");
+        return;
+      }
+      const entries: Array<[string | undefined, unknown, PropertyKey[]]> = c.asserts
+        ? Object.entries(c.asserts).map(([k, v]) => [k, v, [...path, "asserts", k]])
+        : [[c.property, c.value, [...path, "value"]]];
+      for (const [property, raw, valuePath] of entries) {
+        let value: Claim["value"];
+        if (property !== undefined && raw !== undefined) {
+          const v = readClaimValue(property, raw, (ref) => actorIndex.resolve(ref));
+          if ("error" in v) {
+            report(loc, [...valuePath, ...(v.path ?? [])], v.error);
+            continue;
+          }
+          value = v.value;
+        } else if (property !== undefined && raw === undefined && c.asserts === undefined) {
+          report(loc, valuePath, `property ${property} needs a value`);
+          continue;
+        }
+        const qualifiers = c.qualifiers ?? {};
+        const id =
+          c.id && entries.length === 1
+            ? c.id
+            : c.id
+              ? `${c.id}.${property}`
+              : `c-${hex([target.type, target.id, property ?? "", JSON.stringify(qualifiers), c.source, c.start ?? "", c.page ?? "", c.quote ?? "", JSON.stringify(value ?? null)].join("\u0000"), 20)}`;
+        const first = claimIds.get(id);
+        if (first) {
+          report(loc, path, `duplicate claim "${id}" (first in ${first.file}, line ${first.line()})`);
+          continue;
+        }
+        claimIds.set(id, loc);
+        const claim: Claim = {
+          id,
+          target,
+          ...(property !== undefined ? { property } : {}),
+          ...(value !== undefined ? { value } : {}),
+          qualifiers,
+          source: c.source,
+          locator: {
+            ...(c.start !== undefined && c.end !== undefined ? { start: c.start, end: c.end } : {}),
+            ...(c.quote !== undefined ? { quote: c.quote } : {}),
+            ...(c.page !== undefined ? { page: c.page } : {}),
+          },
+          status: c.status ?? defaults.status,
+          confidence: c.confidence ?? defaults.confidence,
+          author: c.author ?? defaults.author,
+          createdAt: now,
+          updatedAt: now,
+          ...(c.note !== undefined ? { note: c.note } : {}),
+        };
+        claims.push(claim);
+        if (c.quote !== undefined) pendingQuotes.push({ claim, loc, path: [...path, "quote"], quote: c.quote });
+        if (c.start !== undefined && c.end === undefined) startGiven.set(claim, c.start);
+      }
+    });
+  };
+
+  // ---- records ----
+  const actors: Actor[] = [];
+  for (const { data, loc } of parsed.actors as Parsed<ActorInput>[]) {
+    if (data.country === undefined && data.kind === "state") report(loc, ["country"], "a state needs its ISO 3166-1 alpha-3 code");
+    actors.push({
+      id: data.id,
+      kind: data.kind,
+      name: data.name,
+      aliases: data.aliases,
+      ...(data.country ? { country: data.country } : {}),
+      externalIds: { ...(data.externalIds ?? {}), ...data.ids },
+      ...(data.description ? { description: data.description } : {}),
+    });
+    addClaims({ type: "actor", id: data.id }, data.claims, loc, ["claims"]);
+  }
+
+  const agreements: Agreement[] = [];
+  for (const { data, loc } of parsed.agreements as Parsed<AgreementInput>[]) {
+    const { claims: list, adoptedBy, ...rest } = data;
+    const a: Agreement = { ...rest };
+    if (adoptedBy !== undefined) {
+      const id = resolveActor(loc, ["adoptedBy"], adoptedBy);
+      if (id) a.adoptedBy = id;
+    }
+    agreements.push(a);
+    addClaims({ type: "agreement", id: data.id }, list, loc, ["claims"]);
+  }
+
+  const concepts: Concept[] = [];
+  for (const { data, loc } of parsed.concepts as Parsed<ConceptInput>[]) {
+    const { claims: list, ...rest } = data;
+    if (rest.parent !== undefined && !conceptIds.has(rest.parent)) report(loc, ["parent"], `unknown concept "${rest.parent}"`);
+    concepts.push(rest);
+    addClaims({ type: "concept", id: data.id }, list, loc, ["claims"]);
+  }
+
+  const relations: Relation[] = [];
+  const relationIds = new Set(storedRelations);
+  for (const { data, loc } of parsed.relations as Parsed<RelationInput>[]) {
+    const { claims: list, from, to, ...rest } = data;
+    const fromId = resolveActor(loc, ["from"], from);
+    const target = RELATION_KINDS.map[data.kind].target;
+    let toId: string | undefined;
+    if (target === "agreement") {
+      if (agreementIds.has(to)) toId = to;
+      else report(loc, ["to"], `unknown agreement "${to}" (kind ${data.kind} links to an agreement)`);
+    } else toId = resolveActor(loc, ["to"], to);
+    for (const rule of relationRuleIssues(data)) report(loc, rule.path, rule.message);
+    if (!fromId || !toId) continue;
+    const id =
+      data.id ??
+      `rel-${hex([data.kind, fromId, toId, data.role ?? "", data.start?.start ?? "", data.end?.start ?? "", data.signed?.start ?? "", data.ratified?.start ?? ""].join("|"))}`;
+    checkId("relations", id, loc);
+    relationIds.add(id);
+    const { id: _omit, ...body } = rest;
+    relations.push({ id, ...body, from: fromId, to: toId });
+    addClaims({ type: "relation", id }, list, loc, ["claims"]);
+    if (++done % 50_000 === 0) progress?.("validate", done, total * 2);
+  }
+
+  const events: Event[] = [];
+  const eventIds = new Set(storedEvents);
+  for (const { data, loc } of parsed.events as Parsed<EventInput>[]) {
+    const { claims: list, participants, ...rest } = data;
+    const resolved: Event["participants"] = [];
+    let ok = true;
+    participants.forEach((p, i) => {
+      const id = resolveActor(loc, ["participants", i], p.actor);
+      if (id) resolved.push({ actor: id, role: p.role });
+      else ok = false;
+    });
+    if (rest.agreement !== undefined && !agreementIds.has(rest.agreement)) {
+      report(loc, ["agreement"], `unknown agreement "${rest.agreement}"`);
+      ok = false;
+    }
+    if (!ok) continue;
+    const id = data.id ?? `ev-${hex([data.type, data.date.start, data.date.end ?? "", data.title, resolved.map((p) => `${p.actor}:${p.role}`).join(",")].join("|"))}`;
+    checkId("events", id, loc);
+    eventIds.add(id);
+    const { id: _omit, ...body } = rest;
+    events.push({ id, ...body, participants: resolved });
+    addClaims({ type: "event", id }, list, loc, ["claims"]);
+    if (++done % 50_000 === 0) progress?.("validate", done, total * 2);
+  }
+
+  for (const { data, loc } of parsed.claims as Parsed<StandaloneClaimInput>[]) {
+    const { target, ...claim } = data;
+    let targetId: string | undefined = target.id;
+    const exists: Record<TargetType, (id: string) => boolean> = {
+      actor: () => true,
+      agreement: (id) => agreementIds.has(id),
+      concept: (id) => conceptIds.has(id),
+      relation: (id) => relationIds.has(id),
+      event: (id) => eventIds.has(id),
+    };
+    if (target.type === "actor") targetId = resolveActor(loc, ["target", "id"], target.id);
+    else if (!exists[target.type](target.id)) {
+      report(loc, ["target", "id"], `unknown ${target.type} "${target.id}"`);
+      targetId = undefined;
+    }
+    if (targetId) addClaims({ type: target.type, id: targetId }, [claim], loc, []);
+  }
+
+  // ---- quotes: each must stand in its document; record the exact span ----
+  if (citedStoredSources.size) {
+    for (const [id, text] of await store.sourceTexts([...citedStoredSources])) quoteIndexes.set(id, text === null ? null : new QuoteIndex(text));
+  }
+  for (const { claim, loc, path, quote } of pendingQuotes) {
+    const index = quoteIndexes.get(claim.source);
+    if (!index) continue; // no text to check against: the quote is kept as given
+    const spans = index.find(quote);
+    const given = claim.locator.start ?? startGiven.get(claim);
+    const fieldPath = path.length > 1 && typeof path[path.length - 2] === "number" ? path : ["quote"];
+    if (spans.length === 0) {
+      report(loc, fieldPath, `quote not found in source ${claim.source}: "${quote.length > 80 ? `${quote.slice(0, 77)}...` : quote}"`);
+      continue;
+    }
+    let span = spans[0]!;
+    if (given !== undefined) {
+      const match = spans.find((s) => s.start === given && (claim.locator.end === undefined || s.end === claim.locator.end));
+      if (!match) {
+        report(loc, fieldPath, `the quote is not at ${given}-${claim.locator.end} of source ${claim.source}; it occurs at ${spans.map((s) => s.start).join(", ")}`);
+        continue;
+      }
+      span = match;
+    } else if (spans.length > 1) {
+      report(loc, fieldPath, `the quote occurs ${spans.length} times in source ${claim.source} (at ${spans.map((s) => s.start).join(", ")}); give start to choose one`);
+      continue;
+    }
+    claim.locator = { ...claim.locator, start: span.start, end: span.end, quote: index.text.slice(span.start, span.end) };
+  }
+
+  progress?.("validate", total * 2, total * 2);
+  if (issues.length) {
+    issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+    throw new DatasetError(issues);
+  }
+
+  const records = Object.fromEntries(RECORD_TYPES.map((t) => [t, 0])) as Record<RecordType, number>;
+  const set: WriteSet = { sources, actors, agreements, concepts, relations, events, claims };
+  for (const t of RECORD_TYPES) records[t] = set[t].length;
+  const summary: ImportSummary = { dataset: manifest.name, path: display(path), files: read.files.length, records, result: null };
+  if (options.dryRun) return summary;
+  const startedAt = now;
+  const result = await store.write(set, (d, t) => progress?.("write", d, t));
+  if (result.wrote) await store.recordImport({ dataset: manifest.name, path: resolve(path), startedAt, result });
+  summary.result = result;
+  return summary;
+}
+
+function describeZodIssue(i: z.core.$ZodIssue): string {
+  if (i.code === "unrecognized_keys") return `unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => `"${k}"`).join(", ")}`;
+  if (i.code === "invalid_value" && "values" in i) return `expected one of ${(i.values as unknown[]).join(", ")}`;
+  if (i.code === "invalid_type" && i.message.includes("received undefined")) return "required";
+  if (i.code === "invalid_union") {
+    const nested = (i as { errors?: z.core.$ZodIssue[][] }).errors?.flat() ?? [];
+    const first = nested.find((n) => n.code !== "invalid_type") ?? nested[0];
+    if (first) return describeZodIssue(first);
+  }
+  return i.message;
+}

@@ -1,0 +1,7 @@
+// Public API of @diplograph/store: open a database, write validated records, query them.
+export { Store } from "./store.js";
+export type { ActorHit, ActorSearch, ClaimFilter, ClaimWithSource, EventFilter, EventHit, Page, RelationFilter, RelationHit, Stats } from "./store.js";
+export { DEFAULT_DB, StoreError, describeLocation, parseLocation, type Location } from "./connect.js";
+export type { WriteResult, WriteSet, WriteProgress, Counts } from "./write.js";
+export type { SourceWithText } from "./rows.js";
+export { RECORD_TABLES, type RecordTable } from "./schema.js";

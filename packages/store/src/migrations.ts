@@ -1,0 +1,185 @@
+// Versioned schema migrations, written with Kysely's schema builder so the same steps run on SQLite and PostgreSQL.
+import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+
+const migrations: Record<string, Migration> = {
+  "0001_initial": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("sources")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("authors", "text", (c) => c.notNull())
+        .addColumn("published", "text")
+        .addColumn("language", "text", (c) => c.notNull())
+        .addColumn("languages", "text", (c) => c.notNull())
+        .addColumn("venue", "text")
+        .addColumn("doi", "text")
+        .addColumn("url", "text")
+        .addColumn("file", "text")
+        .addColumn("sha256", "text")
+        .addColumn("note", "text")
+        .addColumn("text", "text")
+        .addColumn("hash", "text", (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable("actors")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("country", "text")
+        .addColumn("description", "text")
+        .addColumn("wikidata", "text")
+        .addColumn("partyfacts", "integer")
+        .addColumn("parlgov", "integer")
+        .addColumn("cameo", "text")
+        .addColumn("aliases", "text", (c) => c.notNull())
+        .addColumn("hash", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("actors_kind").on("actors").column("kind").execute();
+      await db.schema.createIndex("actors_country").on("actors").column("country").execute();
+
+      await db.schema
+        .createTable("actor_names")
+        .addColumn("actor_id", "text", (c) => c.notNull().references("actors.id").onDelete("cascade"))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("norm", "text", (c) => c.notNull())
+        .addColumn("lang", "text")
+        .addColumn("kind", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("actor_names_norm").on("actor_names").column("norm").execute();
+      await db.schema.createIndex("actor_names_actor").on("actor_names").column("actor_id").execute();
+
+      await db.schema
+        .createTable("agreements")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("aliases", "text", (c) => c.notNull())
+        .addColumn("signed", "text")
+        .addColumn("signed_place", "text")
+        .addColumn("in_force", "text")
+        .addColumn("adopted_by", "text", (c) => c.references("actors.id"))
+        .addColumn("topics", "text", (c) => c.notNull())
+        .addColumn("description", "text")
+        .addColumn("day_from", "text")
+        .addColumn("hash", "text", (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable("concepts")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("framework", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("label", "text", (c) => c.notNull())
+        .addColumn("aliases", "text", (c) => c.notNull())
+        .addColumn("ord", "integer")
+        .addColumn("parent_id", "text")
+        .addColumn("description", "text")
+        .addColumn("hash", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("concepts_framework").on("concepts").column("framework").execute();
+
+      await db.schema
+        .createTable("relations")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("from_id", "text", (c) => c.notNull().references("actors.id"))
+        .addColumn("to_actor_id", "text", (c) => c.references("actors.id"))
+        .addColumn("to_agreement_id", "text", (c) => c.references("agreements.id"))
+        .addColumn("role", "text")
+        .addColumn("start_date", "text")
+        .addColumn("end_date", "text")
+        .addColumn("signed", "text")
+        .addColumn("ratified", "text")
+        .addColumn("valid_from", "text")
+        .addColumn("valid_to", "text")
+        .addColumn("track", "text")
+        .addColumn("layers", "text", (c) => c.notNull())
+        .addColumn("attributes", "text", (c) => c.notNull())
+        .addColumn("note", "text")
+        .addColumn("hash", "text", (c) => c.notNull())
+        .addCheckConstraint("relations_one_target", sql`(to_actor_id is null) <> (to_agreement_id is null)`)
+        .execute();
+      await db.schema.createIndex("relations_from").on("relations").columns(["from_id", "kind"]).execute();
+      await db.schema.createIndex("relations_to_actor").on("relations").columns(["to_actor_id", "kind"]).execute();
+      await db.schema.createIndex("relations_to_agreement").on("relations").column("to_agreement_id").execute();
+
+      await db.schema
+        .createTable("events")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("cameo", "text")
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("date", "text", (c) => c.notNull())
+        .addColumn("day_from", "text", (c) => c.notNull())
+        .addColumn("day_to", "text", (c) => c.notNull())
+        .addColumn("place", "text")
+        .addColumn("place_country", "text")
+        .addColumn("track", "text")
+        .addColumn("layers", "text", (c) => c.notNull())
+        .addColumn("outcome", "text")
+        .addColumn("agreement_id", "text", (c) => c.references("agreements.id"))
+        .addColumn("attributes", "text", (c) => c.notNull())
+        .addColumn("hash", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("events_day").on("events").column("day_from").execute();
+
+      await db.schema
+        .createTable("event_participants")
+        .addColumn("event_id", "text", (c) => c.notNull().references("events.id").onDelete("cascade"))
+        .addColumn("ord", "integer", (c) => c.notNull())
+        .addColumn("actor_id", "text", (c) => c.notNull().references("actors.id"))
+        .addColumn("role", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("event_participants_pk", ["event_id", "ord"])
+        .execute();
+      await db.schema.createIndex("event_participants_actor").on("event_participants").column("actor_id").execute();
+
+      await db.schema
+        .createTable("claims")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("target_type", "text", (c) => c.notNull())
+        .addColumn("target_id", "text", (c) => c.notNull())
+        .addColumn("property", "text")
+        .addColumn("value", "text")
+        .addColumn("qualifiers", "text", (c) => c.notNull())
+        .addColumn("source_id", "text", (c) => c.notNull().references("sources.id"))
+        .addColumn("loc_start", "integer")
+        .addColumn("loc_end", "integer")
+        .addColumn("quote", "text")
+        .addColumn("page", "text")
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("confidence", "real", (c) => c.notNull())
+        .addColumn("author", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("reviewed_by", "text")
+        .addColumn("reviewed_at", "text")
+        .addColumn("note", "text")
+        .addColumn("hash", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("claims_target").on("claims").columns(["target_type", "target_id"]).execute();
+      await db.schema.createIndex("claims_status").on("claims").column("status").execute();
+      await db.schema.createIndex("claims_source").on("claims").column("source_id").execute();
+
+      await db.schema
+        .createTable("imports")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("dataset", "text", (c) => c.notNull())
+        .addColumn("path", "text", (c) => c.notNull())
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("finished_at", "text", (c) => c.notNull())
+        .addColumn("inserted", "integer", (c) => c.notNull())
+        .addColumn("updated", "integer", (c) => c.notNull())
+        .addColumn("unchanged", "integer", (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+export class CodeMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}

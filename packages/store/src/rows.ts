@@ -1,0 +1,345 @@
+// Mapping between canonical records and table rows, and the content hash that makes re-imports no-ops.
+import { createHash } from "node:crypto";
+import {
+  EVENT_TYPES,
+  RELATION_KINDS,
+  dayBounds,
+  normalizeName,
+  type Actor,
+  type Agreement,
+  type Claim,
+  type ClaimValue,
+  type Concept,
+  type DateValue,
+  type Event,
+  type Relation,
+  type Source,
+} from "@diplograph/model";
+import type {
+  ActorNamesTable,
+  ActorsTable,
+  AgreementsTable,
+  ClaimsTable,
+  ConceptsTable,
+  EventParticipantsTable,
+  EventsTable,
+  RelationsTable,
+  SourcesTable,
+} from "./schema.js";
+
+/** A source as stored: the record plus its document text. */
+export interface SourceWithText extends Source {
+  text?: string;
+}
+
+type NoHash<T> = Omit<T, "hash">;
+
+const json = (v: unknown): string => JSON.stringify(v);
+const jsonOrNull = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
+const nn = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+const layersColumn = (layers: readonly string[]): string => (layers.length ? `,${layers.join(",")},` : "");
+
+/** Content hash of a row: every column but the hash, in column order. */
+export function rowHash(row: Record<string, unknown>): string {
+  const h = createHash("sha1");
+  for (const key of Object.keys(row)) {
+    if (key === "hash") continue;
+    const v = row[key];
+    h.update(key);
+    h.update("\u0000");
+    h.update(v === null || v === undefined ? "\u0001" : String(v));
+    h.update("\u0000");
+  }
+  return h.digest("base64url");
+}
+
+function withHash<T extends Record<string, unknown>>(row: T): T & { hash: string } {
+  return Object.assign(row, { hash: rowHash(row) });
+}
+
+export function sourceRow(s: SourceWithText): SourcesTable {
+  return withHash<NoHash<SourcesTable>>({
+    id: s.id,
+    type: s.type,
+    title: s.title,
+    authors: json(s.authors),
+    published: jsonOrNull(s.published),
+    language: s.language,
+    languages: json(s.languages),
+    venue: nn(s.venue),
+    doi: nn(s.doi),
+    url: nn(s.url),
+    file: nn(s.file),
+    sha256: nn(s.sha256),
+    note: nn(s.note),
+    text: nn(s.text),
+  });
+}
+
+export function actorRow(a: Actor): ActorsTable {
+  return withHash<NoHash<ActorsTable>>({
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    country: nn(a.country),
+    description: nn(a.description),
+    wikidata: nn(a.externalIds.wikidata),
+    partyfacts: nn(a.externalIds.partyfacts),
+    parlgov: nn(a.externalIds.parlgov),
+    cameo: nn(a.externalIds.cameo),
+    aliases: json(a.aliases),
+  });
+}
+
+/** The names an actor is found by: canonical name, aliases, and a state's ISO code. */
+export function actorNameRows(a: Actor): ActorNamesTable[] {
+  const rows: ActorNamesTable[] = [{ actor_id: a.id, name: a.name, norm: normalizeName(a.name), lang: "en", kind: "canonical" }];
+  for (const al of a.aliases) rows.push({ actor_id: a.id, name: al.name, norm: normalizeName(al.name), lang: al.lang, kind: al.kind ?? "other" });
+  if (a.kind === "state" && a.country) rows.push({ actor_id: a.id, name: a.country, norm: normalizeName(a.country), lang: null, kind: "iso3" });
+  return rows;
+}
+
+export function agreementRow(a: Agreement): AgreementsTable {
+  return withHash<NoHash<AgreementsTable>>({
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    aliases: json(a.aliases),
+    signed: jsonOrNull(a.signed),
+    signed_place: nn(a.signedPlace),
+    in_force: jsonOrNull(a.inForce),
+    adopted_by: nn(a.adoptedBy),
+    topics: json(a.topics),
+    description: nn(a.description),
+    day_from: a.signed ? dayBounds(a.signed).from : null,
+  });
+}
+
+export function conceptRow(c: Concept): ConceptsTable {
+  return withHash<NoHash<ConceptsTable>>({
+    id: c.id,
+    framework: c.framework,
+    kind: c.kind,
+    label: c.label,
+    aliases: json(c.aliases),
+    ord: nn(c.order),
+    parent_id: nn(c.parent),
+    description: nn(c.description),
+  });
+}
+
+export function relationRow(r: Relation): RelationsTable {
+  const toAgreement = RELATION_KINDS.map[r.kind].target === "agreement";
+  const from = r.start ? dayBounds(r.start).from : r.signed ? dayBounds(r.signed).from : null;
+  return withHash<NoHash<RelationsTable>>({
+    id: r.id,
+    kind: r.kind,
+    from_id: r.from,
+    to_actor_id: toAgreement ? null : r.to,
+    to_agreement_id: toAgreement ? r.to : null,
+    role: nn(r.role),
+    start_date: jsonOrNull(r.start),
+    end_date: jsonOrNull(r.end),
+    signed: jsonOrNull(r.signed),
+    ratified: jsonOrNull(r.ratified),
+    valid_from: from,
+    valid_to: r.end ? dayBounds(r.end).to : null,
+    track: nn(r.track),
+    layers: layersColumn(r.layers),
+    attributes: json(r.attributes),
+    note: nn(r.note),
+  });
+}
+
+export function eventRow(e: Event): EventsTable {
+  const b = dayBounds(e.date);
+  return withHash<NoHash<EventsTable>>({
+    id: e.id,
+    type: e.type,
+    cameo: e.cameo ?? EVENT_TYPES.map[e.type].cameo ?? null,
+    title: e.title,
+    date: json(e.date),
+    day_from: b.from,
+    day_to: b.to,
+    place: nn(e.place),
+    place_country: nn(e.placeCountry),
+    track: nn(e.track),
+    layers: layersColumn(e.layers),
+    outcome: nn(e.outcome),
+    agreement_id: nn(e.agreement),
+    attributes: json(e.attributes),
+  });
+}
+
+export function participantRows(e: Event): EventParticipantsTable[] {
+  return e.participants.map((p, ord) => ({ event_id: e.id, ord, actor_id: p.actor, role: p.role }));
+}
+
+/** A claim's row; the hash leaves out timestamps and review fields, which change without the content changing. */
+export function claimRow(c: Claim): ClaimsTable {
+  const content = {
+    id: c.id,
+    target_type: c.target.type,
+    target_id: c.target.id,
+    property: nn(c.property),
+    value: jsonOrNull(c.value),
+    qualifiers: json(c.qualifiers),
+    source_id: c.source,
+    loc_start: nn(c.locator.start),
+    loc_end: nn(c.locator.end),
+    quote: nn(c.locator.quote),
+    page: nn(c.locator.page),
+    status: c.status,
+    confidence: c.confidence,
+    author: c.author,
+    note: nn(c.note),
+  };
+  return {
+    ...content,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    reviewed_by: nn(c.reviewedBy),
+    reviewed_at: nn(c.reviewedAt),
+    hash: rowHash(content),
+  };
+}
+
+// ---- rows back to records ----
+
+const parse = <T>(s: string | null): T | undefined => (s === null ? undefined : (JSON.parse(s) as T));
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+const layersOf = (s: string) => s.split(",").filter(Boolean) as Relation["layers"];
+
+/** Drop keys whose value is undefined, so records compare and print cleanly. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+export function sourceFromRow(r: SourcesTable): Source {
+  return compact({
+    id: r.id,
+    type: r.type as Source["type"],
+    title: r.title,
+    authors: JSON.parse(r.authors) as string[],
+    published: parse<DateValue>(r.published),
+    language: r.language,
+    languages: JSON.parse(r.languages) as string[],
+    venue: opt(r.venue),
+    doi: opt(r.doi),
+    url: opt(r.url),
+    file: opt(r.file),
+    sha256: opt(r.sha256),
+    note: opt(r.note),
+  });
+}
+
+export function actorFromRow(r: ActorsTable): Actor {
+  return compact({
+    id: r.id,
+    kind: r.kind as Actor["kind"],
+    name: r.name,
+    aliases: JSON.parse(r.aliases) as Actor["aliases"],
+    country: opt(r.country),
+    externalIds: compact({
+      wikidata: opt(r.wikidata),
+      partyfacts: r.partyfacts === null ? undefined : Number(r.partyfacts),
+      parlgov: r.parlgov === null ? undefined : Number(r.parlgov),
+      cameo: opt(r.cameo),
+    }),
+    description: opt(r.description),
+  });
+}
+
+export function agreementFromRow(r: AgreementsTable): Agreement {
+  return compact({
+    id: r.id,
+    kind: r.kind as Agreement["kind"],
+    name: r.name,
+    aliases: JSON.parse(r.aliases) as Agreement["aliases"],
+    signed: parse<DateValue>(r.signed),
+    signedPlace: opt(r.signed_place),
+    inForce: parse<DateValue>(r.in_force),
+    adoptedBy: opt(r.adopted_by),
+    topics: JSON.parse(r.topics) as string[],
+    description: opt(r.description),
+  });
+}
+
+export function conceptFromRow(r: ConceptsTable): Concept {
+  return compact({
+    id: r.id,
+    framework: r.framework,
+    kind: r.kind,
+    label: r.label,
+    aliases: JSON.parse(r.aliases) as Concept["aliases"],
+    order: r.ord === null ? undefined : Number(r.ord),
+    parent: opt(r.parent_id),
+    description: opt(r.description),
+  });
+}
+
+export function relationFromRow(r: RelationsTable): Relation {
+  return compact({
+    id: r.id,
+    kind: r.kind as Relation["kind"],
+    from: r.from_id,
+    to: (r.to_actor_id ?? r.to_agreement_id)!,
+    role: opt(r.role) as Relation["role"],
+    start: parse<DateValue>(r.start_date),
+    end: parse<DateValue>(r.end_date),
+    signed: parse<DateValue>(r.signed),
+    ratified: parse<DateValue>(r.ratified),
+    track: opt(r.track) as Relation["track"],
+    layers: layersOf(r.layers),
+    attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+    note: opt(r.note),
+  });
+}
+
+export function eventFromRow(r: EventsTable, participants: EventParticipantsTable[]): Event {
+  const defaultCameo = EVENT_TYPES.map[r.type as Event["type"]]?.cameo ?? null;
+  return compact({
+    id: r.id,
+    type: r.type as Event["type"],
+    cameo: r.cameo !== defaultCameo ? opt(r.cameo) : undefined,
+    title: r.title,
+    date: JSON.parse(r.date) as DateValue,
+    place: opt(r.place),
+    placeCountry: opt(r.place_country),
+    participants: participants
+      .slice()
+      .sort((a, b) => Number(a.ord) - Number(b.ord))
+      .map((p) => ({ actor: p.actor_id, role: p.role as Event["participants"][number]["role"] })),
+    track: opt(r.track) as Event["track"],
+    layers: layersOf(r.layers),
+    outcome: opt(r.outcome),
+    agreement: opt(r.agreement_id),
+    attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+  });
+}
+
+export function claimFromRow(r: ClaimsTable): Claim {
+  return compact({
+    id: r.id,
+    target: { type: r.target_type as Claim["target"]["type"], id: r.target_id },
+    property: opt(r.property),
+    value: parse<ClaimValue>(r.value),
+    qualifiers: JSON.parse(r.qualifiers) as Record<string, string>,
+    source: r.source_id,
+    locator: compact({
+      start: r.loc_start === null ? undefined : Number(r.loc_start),
+      end: r.loc_end === null ? undefined : Number(r.loc_end),
+      quote: opt(r.quote),
+      page: opt(r.page),
+    }),
+    status: r.status as Claim["status"],
+    confidence: Number(r.confidence),
+    author: r.author,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    reviewedBy: opt(r.reviewed_by),
+    reviewedAt: opt(r.reviewed_at),
+    note: opt(r.note),
+  });
+}

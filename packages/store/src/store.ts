@@ -1,0 +1,505 @@
+// The store: reads and writes of the knowledge graph through Kysely, the same code on SQLite and PostgreSQL.
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import {
+  AmbiguousReferenceError,
+  InputError,
+  NotFoundError,
+  isIso3,
+  normalizeName,
+  type Actor,
+  type Agreement,
+  type Claim,
+  type ClaimStatus,
+  type Concept,
+  type Event,
+  type Relation,
+  type Snapshot,
+  type Source,
+  type TargetType,
+} from "@diplograph/model";
+import { connect, parseLocation, type Connection, type Location } from "./connect.js";
+import {
+  actorFromRow,
+  agreementFromRow,
+  claimFromRow,
+  conceptFromRow,
+  eventFromRow,
+  relationFromRow,
+  sourceFromRow,
+} from "./rows.js";
+import type { Database, EventParticipantsTable } from "./schema.js";
+import { writeSet, type WriteProgress, type WriteResult, type WriteSet } from "./write.js";
+
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+export interface ActorSearch extends Page {
+  /** Any name or alias, in any script; matched on folded forms, as a substring. */
+  q?: string;
+  kind?: string;
+  country?: string;
+}
+
+export interface ActorHit {
+  actor: Actor;
+  /** The name that matched the query, in its original form. */
+  matched?: string;
+}
+
+export interface RelationFilter extends Page {
+  /** Actor reference (id, alias or ISO code); relations from or to it. */
+  actor?: string;
+  /** Also relations of the actor's parts (its parliament, government, party organs …), marked with `via`. */
+  withParts?: boolean;
+  kind?: string;
+  role?: string;
+  track?: string;
+  layer?: string;
+  /** Only relations that may hold on some day in [from, to] (ISO partial dates). */
+  from?: string;
+  to?: string;
+}
+
+export interface RelationHit {
+  relation: Relation;
+  /** When the relation belongs to a part of the actor asked for: that part's id. */
+  via?: string;
+  claims: number;
+}
+
+export interface EventFilter extends Page {
+  actor?: string;
+  withParts?: boolean;
+  type?: string;
+  track?: string;
+  layer?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface EventHit {
+  event: Event;
+  via?: string;
+  claims: number;
+}
+
+export interface ClaimFilter extends Page {
+  status?: ClaimStatus;
+  targetType?: TargetType;
+  targetId?: string;
+  source?: string;
+}
+
+export interface ClaimWithSource extends Claim {
+  sourceTitle: string;
+}
+
+export interface Stats {
+  actors: number;
+  agreements: number;
+  concepts: number;
+  relations: number;
+  events: number;
+  sources: number;
+  claims: number;
+  actorsByKind: Record<string, number>;
+  relationsByKind: Record<string, number>;
+  eventsByType: Record<string, number>;
+  claimsByStatus: Record<string, number>;
+  conceptsByFramework: Record<string, number>;
+  eventSpan: { from: string; to: string } | null;
+}
+
+const DEFAULT_LIMIT = 100;
+
+/** Bound a partial ISO date to a day: the first day for a lower bound, the last for an upper one. */
+function dayBound(d: string, side: "from" | "to"): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new InputError(`"${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (side === "from") return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+  if (d.length === 4) return `${d}-12-31`;
+  if (d.length === 7) {
+    const [y, m] = d.split("-").map(Number) as [number, number];
+    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+  }
+  return d;
+}
+
+function countMap(rows: Array<{ k: string | null; n: number | string }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[r.k ?? "(none)"] = Number(r.n);
+  return out;
+}
+
+export class Store {
+  readonly db: Kysely<Database>;
+  readonly location: Location;
+
+  private constructor(private readonly conn: Connection) {
+    this.db = conn.db;
+    this.location = conn.location;
+  }
+
+  /** Open (and migrate) the database at a file path or postgres:// URL; default `diplograph.db` or $DIPLOGRAPH_DB. */
+  static async open(spec?: string, options: { mustExist?: boolean } = {}): Promise<Store> {
+    return new Store(await connect(parseLocation(spec), options));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** Write a validated set of records in one transaction; identical records are skipped. */
+  write(set: WriteSet, onProgress?: WriteProgress): Promise<WriteResult> {
+    return writeSet(this.conn, set, onProgress);
+  }
+
+  async recordImport(entry: { dataset: string; path: string; startedAt: string; result: WriteResult }): Promise<void> {
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    await this.db
+      .insertInto("imports")
+      .values({
+        id: `${entry.startedAt}-${Math.random().toString(36).slice(2, 8)}`,
+        dataset: entry.dataset,
+        path: entry.path,
+        started_at: entry.startedAt,
+        finished_at: new Date().toISOString(),
+        inserted: sum(entry.result.inserted),
+        updated: sum(entry.result.updated),
+        unchanged: sum(entry.result.unchanged),
+      })
+      .execute();
+  }
+
+  // ---- addressing ----
+
+  /**
+   * The actor a reference names: an id, a state's ISO 3166-1 alpha-3 code, or an alias that names one actor.
+   * Throws NotFoundError (with suggestions) or AmbiguousReferenceError.
+   */
+  async resolveActor(ref: string): Promise<string> {
+    const found = await this.findActorIds(ref);
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) throw new AmbiguousReferenceError(ref, found);
+    const suggestions = (await this.searchActors({ q: ref, limit: 5 })).map((h) => `${h.actor.id} (${h.actor.name})`);
+    throw new NotFoundError(`no actor "${ref}"${suggestions.length ? `; did you mean: ${suggestions.join(", ")}?` : ""}`);
+  }
+
+  /** Every actor a reference could name (empty, one, or several for an ambiguous alias). */
+  async findActorIds(ref: string): Promise<string[]> {
+    const byId = await this.db.selectFrom("actors").select("id").where("id", "=", ref).executeTakeFirst();
+    if (byId) return [byId.id];
+    if (isIso3(ref)) {
+      const rows = await this.db.selectFrom("actor_names").select("actor_id").where("kind", "=", "iso3").where("name", "=", ref).execute();
+      if (rows.length) return [...new Set(rows.map((r) => r.actor_id))];
+    }
+    const norm = normalizeName(ref);
+    if (!norm) return [];
+    const rows = await this.db.selectFrom("actor_names").select("actor_id").where("norm", "=", norm).execute();
+    return [...new Set(rows.map((r) => r.actor_id))].sort();
+  }
+
+  /** The actor and every actor that is part of it, directly or through other parts (a state's parliament, its chambers …). */
+  async actorWithParts(id: string): Promise<Map<string, string | undefined>> {
+    const out = new Map<string, string | undefined>([[id, undefined]]);
+    let frontier = [id];
+    while (frontier.length) {
+      const rows = await this.db
+        .selectFrom("relations")
+        .select(["from_id", "to_actor_id"])
+        .where("kind", "=", "part-of")
+        .where("to_actor_id", "in", frontier)
+        .execute();
+      frontier = [];
+      for (const r of rows) {
+        if (!out.has(r.from_id)) {
+          out.set(r.from_id, r.from_id);
+          frontier.push(r.from_id);
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- actors ----
+
+  async getActor(ref: string): Promise<Actor> {
+    const id = await this.resolveActor(ref);
+    const row = await this.db.selectFrom("actors").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    return actorFromRow(row);
+  }
+
+  async getActors(ids: string[]): Promise<Map<string, Actor>> {
+    const out = new Map<string, Actor>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.selectFrom("actors").selectAll().where("id", "in", ids.slice(i, i + 500)).execute();
+      for (const r of rows) out.set(r.id, actorFromRow(r));
+    }
+    return out;
+  }
+
+  async searchActors(search: ActorSearch): Promise<ActorHit[]> {
+    const limit = search.limit ?? DEFAULT_LIMIT;
+    const offset = search.offset ?? 0;
+    let q = this.db.selectFrom("actors").selectAll("actors");
+    if (search.kind) q = q.where("actors.kind", "=", search.kind);
+    if (search.country) q = q.where("actors.country", "=", search.country.toUpperCase());
+    if (!search.q) {
+      const rows = await q.orderBy("actors.name").orderBy("actors.id").limit(limit).offset(offset).execute();
+      return rows.map((r) => ({ actor: actorFromRow(r) }));
+    }
+    const norm = normalizeName(search.q);
+    if (!norm) return [];
+    const like = `%${norm.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Best match per actor: exact name, then prefix, then substring; then shorter names first.
+    const matches = await this.db
+      .selectFrom("actor_names")
+      .select(["actor_id", "name", "norm"])
+      .where(sql<boolean>`norm like ${like} escape '\\'`)
+      .execute();
+    const best = new Map<string, { name: string; rank: number }>();
+    for (const m of matches) {
+      const rank = (m.norm === norm ? 0 : m.norm.startsWith(norm) ? 1 : 2) * 1000 + m.norm.length;
+      const cur = best.get(m.actor_id);
+      if (!cur || rank < cur.rank) best.set(m.actor_id, { name: m.name, rank });
+    }
+    if (best.size === 0) return [];
+    const actors = await this.getActors([...best.keys()]);
+    const hits = [...best.entries()]
+      .map(([id, b]) => ({ actor: actors.get(id)!, matched: b.name, rank: b.rank }))
+      .filter((h) => h.actor && (!search.kind || h.actor.kind === search.kind) && (!search.country || h.actor.country === search.country.toUpperCase()))
+      .sort((a, b) => a.rank - b.rank || a.actor.name.localeCompare(b.actor.name));
+    return hits.slice(offset, offset + limit).map(({ actor, matched }) => ({ actor, matched }));
+  }
+
+  // ---- relations and events ----
+
+  async listRelations(f: RelationFilter = {}): Promise<RelationHit[]> {
+    let q = this.db.selectFrom("relations").selectAll("relations");
+    let parts: Map<string, string | undefined> | undefined;
+    let root: string | undefined;
+    if (f.actor) {
+      const id = (root = await this.resolveActor(f.actor));
+      parts = f.withParts === false ? new Map([[id, undefined]]) : await this.actorWithParts(id);
+      const ids = [...parts.keys()];
+      q = q.where((eb) => eb.or([eb("from_id", "in", ids), eb("to_actor_id", "in", ids)]));
+    }
+    if (f.kind) q = q.where("kind", "=", f.kind);
+    if (f.role) q = q.where("role", "=", f.role);
+    if (f.track) q = q.where("track", "=", f.track);
+    if (f.layer) q = q.where("layers", "like", `%,${f.layer},%`);
+    if (f.to) {
+      const to = dayBound(f.to, "to");
+      q = q.where((eb) => eb.or([eb("valid_from", "is", null), eb("valid_from", "<=", to)]));
+    }
+    if (f.from) {
+      const from = dayBound(f.from, "from");
+      q = q.where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", from)]));
+    }
+    const rows = await q
+      .orderBy("kind")
+      .orderBy(sql`coalesce(valid_from, '9999')`)
+      .orderBy("id")
+      .limit(f.limit ?? DEFAULT_LIMIT)
+      .offset(f.offset ?? 0)
+      .execute();
+    const counts = await this.claimCounts("relation", rows.map((r) => r.id));
+    return rows.map((r) => {
+      const hit: RelationHit = { relation: relationFromRow(r), claims: counts.get(r.id) ?? 0 };
+      // Reached through a part (the state's parliament, say) when the actor asked for is not itself an end.
+      if (root && r.from_id !== root && r.to_actor_id !== root) hit.via = parts!.has(r.from_id) ? r.from_id : r.to_actor_id!;
+      return hit;
+    });
+  }
+
+  async listEvents(f: EventFilter = {}): Promise<EventHit[]> {
+    let q: SelectQueryBuilder<Database, "events", object> = this.db.selectFrom("events");
+    let parts: Map<string, string | undefined> | undefined;
+    let root: string | undefined;
+    if (f.actor) {
+      const id = (root = await this.resolveActor(f.actor));
+      parts = f.withParts === false ? new Map([[id, undefined]]) : await this.actorWithParts(id);
+      const ids = [...parts.keys()];
+      q = q.where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "in", ids));
+    }
+    if (f.type) q = q.where("type", "=", f.type);
+    if (f.track) q = q.where("track", "=", f.track);
+    if (f.layer) q = q.where("layers", "like", `%,${f.layer},%`);
+    if (f.to) q = q.where("day_from", "<=", dayBound(f.to, "to"));
+    if (f.from) q = q.where("day_to", ">=", dayBound(f.from, "from"));
+    const rows = await q
+      .selectAll("events")
+      .orderBy("day_from")
+      .orderBy("id")
+      .limit(f.limit ?? DEFAULT_LIMIT)
+      .offset(f.offset ?? 0)
+      .execute();
+    const ids = rows.map((r) => r.id);
+    const participants = new Map<string, EventParticipantsTable[]>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const ps = await this.db.selectFrom("event_participants").selectAll().where("event_id", "in", ids.slice(i, i + 500)).execute();
+      for (const p of ps) {
+        const list = participants.get(p.event_id) ?? [];
+        list.push(p);
+        participants.set(p.event_id, list);
+      }
+    }
+    const counts = await this.claimCounts("event", ids);
+    return rows.map((r) => {
+      const ps = participants.get(r.id) ?? [];
+      const hit: EventHit = { event: eventFromRow(r, ps), claims: counts.get(r.id) ?? 0 };
+      if (root && !ps.some((p) => p.actor_id === root)) hit.via = ps.find((p) => parts!.has(p.actor_id))?.actor_id;
+      return hit;
+    });
+  }
+
+  async listAgreements(): Promise<Agreement[]> {
+    return (await this.db.selectFrom("agreements").selectAll().orderBy("name").execute()).map(agreementFromRow);
+  }
+
+  async getAgreement(id: string): Promise<Agreement> {
+    const row = await this.db.selectFrom("agreements").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no agreement "${id}"`);
+    return agreementFromRow(row);
+  }
+
+  async listConcepts(framework?: string): Promise<Concept[]> {
+    let q = this.db.selectFrom("concepts").selectAll();
+    if (framework) q = q.where("framework", "=", framework);
+    return (await q.orderBy("framework").orderBy("ord").orderBy("id").execute()).map(conceptFromRow);
+  }
+
+  async getSource(id: string): Promise<Source & { text?: string }> {
+    const row = await this.db.selectFrom("sources").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no source "${id}"`);
+    return { ...sourceFromRow(row), ...(row.text === null ? {} : { text: row.text }) };
+  }
+
+  async listSources(): Promise<Source[]> {
+    return (await this.db.selectFrom("sources").selectAll().orderBy("id").execute()).map(sourceFromRow);
+  }
+
+  // ---- claims ----
+
+  private async claimCounts(type: TargetType, ids: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom("claims")
+        .select(["target_id", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("target_type", "=", type)
+        .where("target_id", "in", ids.slice(i, i + 500))
+        .groupBy("target_id")
+        .execute();
+      for (const r of rows) out.set(r.target_id, Number(r.n));
+    }
+    return out;
+  }
+
+  async listClaims(f: ClaimFilter = {}): Promise<ClaimWithSource[]> {
+    let q = this.db.selectFrom("claims").innerJoin("sources", "sources.id", "claims.source_id").selectAll("claims").select("sources.title as source_title");
+    if (f.status) q = q.where("claims.status", "=", f.status);
+    if (f.targetType) q = q.where("claims.target_type", "=", f.targetType);
+    if (f.targetId) q = q.where("claims.target_id", "=", f.targetId);
+    if (f.source) q = q.where("claims.source_id", "=", f.source);
+    const rows = await q
+      .orderBy("claims.target_type")
+      .orderBy("claims.target_id")
+      .orderBy("claims.property")
+      .orderBy("claims.id")
+      .limit(f.limit ?? DEFAULT_LIMIT)
+      .offset(f.offset ?? 0)
+      .execute();
+    return rows.map((r) => ({ ...claimFromRow(r), sourceTitle: r.source_title }));
+  }
+
+  /** Set the review status of claims; every id must exist, or nothing changes. Returns the claims as updated. */
+  async setClaimStatus(ids: string[], status: ClaimStatus, reviewer: string): Promise<Claim[]> {
+    if (ids.length === 0) throw new InputError("no claim ids given");
+    const found = await this.db.selectFrom("claims").select("id").where("id", "in", ids).execute();
+    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) throw new NotFoundError(`no claim ${missing.map((m) => `"${m}"`).join(", ")}; nothing was changed`);
+    const now = new Date().toISOString();
+    await this.db
+      .updateTable("claims")
+      .set({ status, reviewed_by: reviewer, reviewed_at: now, updated_at: now })
+      .where("id", "in", ids)
+      .execute();
+    const rows = await this.db.selectFrom("claims").selectAll().where("id", "in", ids).execute();
+    return rows.map(claimFromRow);
+  }
+
+  // ---- summaries and snapshots ----
+
+  async stats(): Promise<Stats> {
+    const count = async (table: keyof Database) =>
+      Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const group = async (table: "actors" | "relations" | "events" | "claims" | "concepts", col: string) =>
+      countMap(
+        (await this.db
+          .selectFrom(table)
+          .select([sql<string>`${sql.ref(col)}`.as("k"), (eb) => eb.fn.countAll<number>().as("n")])
+          .groupBy(sql.ref(col))
+          .orderBy(sql.ref(col))
+          .execute()) as Array<{ k: string; n: number }>,
+      );
+    const span = await this.db
+      .selectFrom("events")
+      .select([(eb) => eb.fn.min("day_from").as("from"), (eb) => eb.fn.max("day_to").as("to")])
+      .executeTakeFirst();
+    return {
+      actors: await count("actors"),
+      agreements: await count("agreements"),
+      concepts: await count("concepts"),
+      relations: await count("relations"),
+      events: await count("events"),
+      sources: await count("sources"),
+      claims: await count("claims"),
+      actorsByKind: await group("actors", "kind"),
+      relationsByKind: await group("relations", "kind"),
+      eventsByType: await group("events", "type"),
+      claimsByStatus: await group("claims", "status"),
+      conceptsByFramework: await group("concepts", "framework"),
+      eventSpan: span?.from ? { from: String(span.from), to: String(span.to) } : null,
+    };
+  }
+
+  /** Every record, for exports. */
+  async snapshot(): Promise<Snapshot> {
+    const participants = await this.db.selectFrom("event_participants").selectAll().execute();
+    const byEvent = new Map<string, EventParticipantsTable[]>();
+    for (const p of participants) {
+      const list = byEvent.get(p.event_id) ?? [];
+      list.push(p);
+      byEvent.set(p.event_id, list);
+    }
+    return {
+      sources: (await this.db.selectFrom("sources").selectAll().orderBy("id").execute()).map(sourceFromRow),
+      actors: (await this.db.selectFrom("actors").selectAll().orderBy("id").execute()).map(actorFromRow),
+      agreements: (await this.db.selectFrom("agreements").selectAll().orderBy("id").execute()).map(agreementFromRow),
+      concepts: (await this.db.selectFrom("concepts").selectAll().orderBy("id").execute()).map(conceptFromRow),
+      relations: (await this.db.selectFrom("relations").selectAll().orderBy("id").execute()).map(relationFromRow),
+      events: (await this.db.selectFrom("events").selectAll().orderBy("id").execute()).map((r) => eventFromRow(r, byEvent.get(r.id) ?? [])),
+      claims: (await this.db.selectFrom("claims").selectAll().orderBy("id").execute()).map(claimFromRow),
+    };
+  }
+
+  /** Ids present in a table, for validating references of a new import against stored records. */
+  async ids(table: "actors" | "agreements" | "sources" | "concepts" | "relations" | "events"): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom(table).select("id").execute()).map((r) => r.id));
+  }
+
+  /** Every stored actor name, for resolving references of a new import (folded name → actor ids). */
+  async nameIndex(): Promise<Array<{ actor_id: string; norm: string; kind: string; name: string }>> {
+    return this.db.selectFrom("actor_names").select(["actor_id", "norm", "kind", "name"]).execute();
+  }
+
+  /** Stored source texts, so claims of a new import can cite sources imported earlier. */
+  async sourceTexts(ids: string[]): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    if (ids.length === 0) return out;
+    for (const r of await this.db.selectFrom("sources").select(["id", "text"]).where("id", "in", ids).execute()) out.set(r.id, r.text);
+    return out;
+  }
+}
