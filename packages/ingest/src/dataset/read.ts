@@ -209,8 +209,18 @@ function parseJson(text: string, file: string, issues: DatasetIssue[]): Parsed |
 
 // ---- CSV ----
 
-/** Columns of the claim that a row with a `source` carries. */
-const CLAIM_COLUMNS = ["source", "quote", "page", "start", "end", "status", "confidence", "author"] as const;
+/** Columns of the claim that a row with a `source` carries (`quote_start`/`quote_end` are the claim's span). */
+const CLAIM_COLUMNS = ["source", "quote", "page", "quote_start", "quote_end", "status", "confidence", "author"] as const;
+const CLAIM_FIELD: Record<(typeof CLAIM_COLUMNS)[number], string> = {
+  source: "source",
+  quote: "quote",
+  page: "page",
+  quote_start: "start",
+  quote_end: "end",
+  status: "status",
+  confidence: "confidence",
+  author: "author",
+};
 
 const COLUMNS: Record<"actors" | "relations" | "events" | "claims", readonly string[]> = {
   actors: ["id", "kind", "name", "country", "aliases", "wikidata", "partyfacts", "parlgov", "cameo", "description"],
@@ -281,7 +291,7 @@ function csvRecord(type: "actors" | "relations" | "events" | "claims", cells: Re
     for (const k of CLAIM_COLUMNS) {
       const v = cells[k];
       if (v === undefined || v === "") continue;
-      claim[k] = k === "start" || k === "end" || k === "confidence" ? numberOrString(v) : v;
+      claim[CLAIM_FIELD[k]] = k === "quote_start" || k === "quote_end" || k === "confidence" ? numberOrString(v) : v;
     }
     if (type === "claims") Object.assign(rec, claim);
     else rec.claims = [claim];
@@ -292,11 +302,12 @@ function csvRecord(type: "actors" | "relations" | "events" | "claims", cells: Re
 /** The CSV column a field path of a row record came from. */
 function csvField(type: "actors" | "relations" | "events" | "claims", path: ReadonlyArray<PropertyKey>): string {
   const [head, second, third] = path;
-  if (head === "claims" && typeof third === "string") return third;
+  const claimColumn = (f: string) => (f === "start" ? "quote_start" : f === "end" ? "quote_end" : f);
+  if (head === "claims" && typeof third === "string") return claimColumn(third);
   if (head === "ids" && typeof second === "string") return second;
   if (head === "placeCountry") return "place_country";
   if (head === "target") return second === "type" ? "target_type" : "target_id";
-  if (type === "claims" && typeof head === "string" && (CLAIM_COLUMNS as readonly string[]).includes(head)) return head;
+  if (type === "claims" && (head === "start" || head === "end")) return claimColumn(head);
   return typeof head === "string" ? head : "";
 }
 
