@@ -105,6 +105,12 @@ program
   .description("what the database holds")
   .action((_o, cmd: Command) => statsCommand(global(cmd)));
 
+// A reader that stops early (`diplograph export … | head`) is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof DiplographError) {
     process.stderr.write(`${e.message}\n`);

@@ -1,6 +1,6 @@
 // The canonical records: actors, relations, events, agreements, concepts, sources and the claims that assert them.
 import { z } from "zod";
-import { DateValue } from "./dates.js";
+import { DateValue, dayBounds } from "./dates.js";
 import { isIso3 } from "./countries.js";
 import {
   ActorKind,
@@ -80,7 +80,7 @@ export function relationRuleIssues(r: {
   if ((r.signed || r.ratified) && r.kind !== "treaty-party") {
     out.push({ path: [r.signed ? "signed" : "ratified"], message: "signed and ratified dates belong to treaty-party relations" });
   }
-  if (r.start && r.end && (r.end.end ?? r.end.start) < r.start.start) out.push({ path: ["end"], message: "the relation ends before it starts" });
+  if (r.start && r.end && dayBounds(r.end).to < dayBounds(r.start).from) out.push({ path: ["end"], message: "the relation ends before it starts" });
   return out;
 }
 

@@ -2,7 +2,8 @@
 import type { Actor, Agreement, Claim, Concept, Event, Relation, Source } from "./records.js";
 
 export interface Snapshot {
-  sources: Source[];
+  /** Sources with their document text, so an export carries what its claims quote. */
+  sources: Array<Source & { text?: string }>;
   actors: Actor[];
   agreements: Agreement[];
   concepts: Concept[];

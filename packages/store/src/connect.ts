@@ -51,6 +51,10 @@ export async function connect(loc: Location, options: { mustExist?: boolean } = 
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("busy_timeout = 5000");
+    // Bulk imports insert into indexes in random key order: a large page cache (allocated only as used) keeps
+    // them in memory instead of re-reading pages from the WAL.
+    sqlite.pragma("cache_size = -262144");
+    sqlite.pragma("temp_store = memory");
     conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), location: loc, sqlite };
   } else {
     const pool = new pg.Pool({ connectionString: loc.url, max: 4 });

@@ -41,16 +41,13 @@ const layersColumn = (layers: readonly string[]): string => (layers.length ? `,$
 
 /** Content hash of a row: every column but the hash, in column order. */
 export function rowHash(row: Record<string, unknown>): string {
-  const h = createHash("sha1");
-  for (const key of Object.keys(row)) {
+  let s = "";
+  for (const key in row) {
     if (key === "hash") continue;
     const v = row[key];
-    h.update(key);
-    h.update("\u0000");
-    h.update(v === null || v === undefined ? "\u0001" : String(v));
-    h.update("\u0000");
+    s += v === null || v === undefined ? "\u0001\u0000" : `${String(v)}\u0000`;
   }
-  return h.digest("base64url");
+  return createHash("sha1").update(s).digest("base64url");
 }
 
 function withHash<T extends Record<string, unknown>>(row: T): T & { hash: string } {

@@ -475,7 +475,10 @@ export class Store {
       byEvent.set(p.event_id, list);
     }
     return {
-      sources: (await this.db.selectFrom("sources").selectAll().orderBy("id").execute()).map(sourceFromRow),
+      sources: (await this.db.selectFrom("sources").selectAll().orderBy("id").execute()).map((r) => ({
+        ...sourceFromRow(r),
+        ...(r.text === null ? {} : { text: r.text }),
+      })),
       actors: (await this.db.selectFrom("actors").selectAll().orderBy("id").execute()).map(actorFromRow),
       agreements: (await this.db.selectFrom("agreements").selectAll().orderBy("id").execute()).map(agreementFromRow),
       concepts: (await this.db.selectFrom("concepts").selectAll().orderBy("id").execute()).map(conceptFromRow),

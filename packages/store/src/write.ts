@@ -10,7 +10,6 @@ import {
   eventRow,
   participantRows,
   relationRow,
-  rowHash,
   sourceRow,
   type SourceWithText,
 } from "./rows.js";
@@ -90,30 +89,24 @@ function plan(table: RecordTable, rows: Row[], existing: Map<string, Existing>, 
       p.insert.push(row);
       continue;
     }
+    // The stored hash is that of the content as last imported, so a review made in Diplograph is not a change.
+    if (old.hash === row.hash) {
+      p.unchanged++;
+      continue;
+    }
     if (table === "claims") {
-      // A review made in Diplograph outlives re-imports; timestamps follow the stored claim.
+      // The dataset changed the claim: take its content, keep the stored review decision and creation time.
       if (old.reviewed_at) {
         row.status = old.status;
         row.reviewed_by = old.reviewed_by ?? null;
         row.reviewed_at = old.reviewed_at;
-        row.hash = rowHash(claimContent(row));
       }
       row.created_at = old.created_at;
+      row.updated_at = now;
     }
-    if (old.hash === row.hash) p.unchanged++;
-    else {
-      if (table === "claims") row.updated_at = now;
-      p.update.push(row);
-    }
+    p.update.push(row);
   }
   return p;
-}
-
-const CLAIM_NON_CONTENT = new Set(["hash", "created_at", "updated_at", "reviewed_by", "reviewed_at"]);
-function claimContent(row: Row): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) if (!CLAIM_NON_CONTENT.has(k)) out[k] = v;
-  return out;
 }
 
 export async function writeSet(conn: Connection, set: WriteSet, onProgress?: WriteProgress): Promise<WriteResult> {

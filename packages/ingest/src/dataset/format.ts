@@ -92,6 +92,8 @@ export const SourceInput = z.strictObject({
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, "expected a DOI such as 10.22059/jices.2026.401499.1101").optional(),
   url: z.string().url().optional(),
   file: z.string().optional(),
+  /** The document text inline (JSON exports carry it); used instead of reading `file`. */
+  text: z.string().optional(),
   /** Checked against the file when given. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "expected a lower-case hex SHA-256").optional(),
   note: z.string().optional(),

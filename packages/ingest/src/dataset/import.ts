@@ -155,19 +155,31 @@ export async function importDataset(store: Store, path: string, options: ImportO
   for (const p of parsed.actors) checkId("actors", p.data.id, p.loc);
   for (const p of parsed.agreements) checkId("agreements", p.data.id, p.loc);
   for (const p of parsed.concepts) checkId("concepts", p.data.id, p.loc);
+  // Relations may point at actors or agreements, so the two share one id space.
+  const storedActorIds = await store.ids("actors");
+  for (const p of parsed.agreements) {
+    const actor = seen.get(`actors:${p.data.id}`);
+    if (actor || storedActorIds.has(p.data.id)) report(p.loc, ["id"], `agreement id "${p.data.id}" is already an actor's id${actor ? ` (${actor.file}, line ${actor.line()})` : ""}`);
+  }
 
   // ---- sources and their texts ----
   const quoteIndexes = new Map<string, QuoteIndex | null>();
   const sources: SourceWithText[] = [];
   for (const { data, loc } of parsed.sources as Parsed<SourceInput>[]) {
     const src: SourceWithText = { ...data };
-    if (data.file) {
+    if (data.text !== undefined) {
+      const sha = createHash("sha256").update(data.text, "utf8").digest("hex");
+      if (data.sha256 && data.sha256 !== sha) report(loc, ["sha256"], `does not match the text (its SHA-256 is ${sha})`);
+      src.sha256 = sha;
+      quoteIndexes.set(data.id, new QuoteIndex(data.text));
+    } else if (data.file) {
       const file = resolve(root, data.file);
       if (!existsSync(file)) {
         report(loc, ["file"], `document file ${data.file} not found (paths are relative to the dataset folder)`);
       } else {
         const text = readFileSync(file, "utf8").replace(/^\ufeff/, "");
-        const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+        // The hash is of the text as stored (UTF-8, no byte-order mark), so a JSON export's inline text matches it.
+        const sha = createHash("sha256").update(text, "utf8").digest("hex");
         if (data.sha256 && data.sha256 !== sha) report(loc, ["sha256"], `does not match the file ${data.file} (its SHA-256 is ${sha})`);
         src.text = text;
         src.sha256 = sha;

@@ -235,6 +235,15 @@ const splitList = (s: string, sep: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** A cell holding a full `{ "type": … }` value; left as text when it is not JSON, so validation reports it. */
+function jsonCell(s: string): unknown {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return s;
+  }
+}
+
 function numberOrString(s: string): number | string {
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s;
 }
@@ -253,7 +262,7 @@ function csvRecord(type: "actors" | "relations" | "events" | "claims", cells: Re
     if (cells.aliases) {
       rec.aliases = splitList(cells.aliases, "|").map((a) => {
         const i = a.indexOf(":");
-        return i > 0 && /^[a-z]{2,3}$/.test(a.slice(0, i)) ? { name: a.slice(i + 1), lang: a.slice(0, i) } : { name: a, lang: "en" };
+        return i > 0 && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(a.slice(0, i)) ? { name: a.slice(i + 1), lang: a.slice(0, i) } : { name: a, lang: "en" };
       });
     }
     const ids: Record<string, unknown> = {};
@@ -275,7 +284,7 @@ function csvRecord(type: "actors" | "relations" | "events" | "claims", cells: Re
     set("id", cells.id);
     if (cells.target_type || cells.target_id) rec.target = { type: cells.target_type, id: cells.target_id };
     set("property", cells.property);
-    if (cells.value) rec.value = numberOrString(cells.value);
+    if (cells.value) rec.value = cells.value.startsWith("{") ? jsonCell(cells.value) : numberOrString(cells.value);
     if (cells.qualifiers) {
       rec.qualifiers = Object.fromEntries(
         splitList(cells.qualifiers, ";").map((q) => {
@@ -313,7 +322,7 @@ function csvField(type: "actors" | "relations" | "events" | "claims", path: Read
 
 function readCsv(text: string, file: string, type: "actors" | "relations" | "events" | "claims", result: ReadResult): void {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: "," });
   const rows = parsed.data;
   // Line numbers cost a pass over the rows, so they are computed only when a row has something to report.
   let lines: Int32Array | undefined;

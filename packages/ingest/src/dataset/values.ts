@@ -51,7 +51,7 @@ export function readClaimValue(property: string, raw: unknown, resolveActor: (re
     }
     return { value: parsed.data };
   }
-  const expected = PROPERTIES[property]?.valueType;
+  const expected = Object.hasOwn(PROPERTIES, property) ? PROPERTIES[property]!.valueType : undefined;
   switch (expected) {
     case "date": {
       const d = DateInput.safeParse(raw);

@@ -1,0 +1,172 @@
+// The store on every backend (SQLite always, PostgreSQL when configured, as in CI): the same tests, the same answers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AmbiguousReferenceError, DatasetError, NotFoundError, earliestDay } from "@diplograph/model";
+import { importDataset } from "@diplograph/ingest";
+import { toJson } from "@diplograph/export";
+import { Store } from "@diplograph/store";
+import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { backends, seedDir, smallDataset, tmp, writeDataset } from "./helpers.js";
+
+for (const backend of backends) {
+  describe(`store on ${backend.name}`, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const fresh = await backend.fresh();
+      drop = fresh.drop;
+      store = await Store.open(fresh.url);
+      const summary = await importDataset(store, seedDir);
+      expect(summary.result?.wrote).toBe(true);
+    });
+
+    afterAll(async () => {
+      await store?.close();
+      await drop?.();
+    });
+
+    it("addresses actors by id, ISO code and any alias in any script", async () => {
+      expect(await store.resolveActor("irn")).toBe("irn");
+      expect(await store.resolveActor("IRN")).toBe("irn");
+      expect(await store.resolveActor("RUS")).toBe("rus");
+      expect(await store.resolveActor("Majlis")).toBe("irn-parliament");
+      expect(await store.resolveActor("مجلس شورای اسلامی")).toBe("irn-parliament");
+      // Arabic yeh (ي) and a zero-width non-joiner fold to the Persian forms.
+      expect(await store.resolveActor("مجلس شوراي اسلامي")).toBe("irn-parliament");
+      expect(await store.resolveActor("Islamic Consultative Assembly")).toBe("irn-parliament");
+      expect(await store.resolveActor("inter-parliamentary union")).toBe("ipu");
+      await expect(store.resolveActor("Atlantis")).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it("searches names by substring in Persian and English, best match first", async () => {
+      const fa = await store.searchActors({ q: "مجلس" });
+      expect(fa[0]?.actor.id).toBe("irn-parliament");
+      const en = await store.searchActors({ q: "parliamentary assembly" });
+      const ids = en.map((h) => h.actor.id);
+      expect(ids).toContain("apa");
+      expect(ids).toContain("csto-pa");
+      const states = await store.searchActors({ kind: "state", country: "IRN" });
+      expect(states.map((h) => h.actor.id)).toEqual(["irn"]);
+    });
+
+    it("lists a state's memberships including those of its parts, marked with via", async () => {
+      const hits = await store.listRelations({ actor: "IRN", kind: "member-of" });
+      const byTarget = new Map(hits.map((h) => [h.relation.to, h]));
+      expect(byTarget.get("ipu")?.via).toBe("irn-parliament");
+      expect(byTarget.get("apa")?.relation.role).toBe("founding");
+      expect(byTarget.get("apa")?.relation.start?.start).toBe("2006");
+      expect(byTarget.get("eaeu")?.relation.role).toBe("observer");
+      expect(byTarget.get("eaeu")?.via).toBeUndefined();
+      const direct = await store.listRelations({ actor: "IRN", kind: "member-of", withParts: false });
+      expect(direct.some((h) => h.relation.to === "ipu")).toBe(false);
+      expect(direct.length).toBeLessThan(hits.length);
+      for (const h of hits) expect(h.claims).toBeGreaterThan(0);
+    });
+
+    it("filters relations by date range, track and layer", async () => {
+      const friendship = await store.listRelations({ kind: "friendship-group" });
+      expect(friendship).toHaveLength(1);
+      expect(friendship[0]!.relation.start?.start).toBe("1994");
+      // A relation that starts in 1994 may hold in 2000 but not in 1990.
+      expect(await store.listRelations({ kind: "friendship-group", from: "1990", to: "1990" })).toHaveLength(0);
+      expect(await store.listRelations({ kind: "friendship-group", from: "2000", to: "2000-06" })).toHaveLength(1);
+      const parl = await store.listRelations({ track: "parliamentary", limit: 1000 });
+      expect(parl.length).toBeGreaterThan(0);
+      expect(parl.every((h) => h.relation.track === "parliamentary")).toBe(true);
+    });
+
+    it("keeps the Solar Hijri original of the treaty's signing date", async () => {
+      const treaty = await store.getAgreement("irn-rus-comprehensive-strategic-partnership-treaty");
+      expect(treaty.signed).toMatchObject({ start: "2025-01-17", precision: "day", calendar: "solar-hijri", original: "28 Dey 1403" });
+    });
+
+    it("lists events by participant and date range", async () => {
+      const all = await store.listEvents({ limit: 1000 });
+      expect(all.length).toBeGreaterThan(20);
+      const days = all.map((h) => earliestDay(h.event.date.start));
+      expect([...days].sort()).toEqual(days);
+      const oic = all.find((h) => h.event.date.start === "1997-12-07" && h.event.type === "summit");
+      expect(oic?.event.participants.some((p) => p.actor === "irn" && p.role === "host")).toBe(true);
+      const nineties = await store.listEvents({ from: "1990", to: "1999", limit: 1000 });
+      expect(nineties.length).toBeGreaterThan(0);
+      expect(nineties.every((h) => h.event.date.start >= "1990" && h.event.date.start <= "1999-12-31")).toBe(true);
+      const iran = await store.listEvents({ actor: "IRN", limit: 1000 });
+      expect(iran.some((h) => h.event.id === oic?.event.id)).toBe(true);
+    });
+
+    it("stores aggregate figures as claims, never as invented members", async () => {
+      const claims = await store.listClaims({ targetType: "actor", targetId: await store.resolveActor("Islamic Coalition Party"), limit: 100 });
+      const parties = claims.find((c) => c.value?.type === "quantity" && c.value.amount === 220);
+      expect(parties?.locator.quote).toMatch(/220 parties/);
+      const rel = await store.listRelations({ actor: "Islamic Coalition Party", kind: "party-relation" });
+      expect(rel.length).toBeLessThan(220);
+    });
+
+    it("reviews claims, refuses unknown ids without changing anything, and keeps reviews across re-imports", async () => {
+      const [first, second] = await store.listClaims({ targetType: "actor", targetId: "ipu", limit: 2 });
+      await expect(store.setClaimStatus([first!.id, "c-does-not-exist"], "rejected", "tester")).rejects.toBeInstanceOf(NotFoundError);
+      expect((await store.listClaims({ targetType: "actor", targetId: "ipu", limit: 2 }))[0]!.status).toBe(first!.status);
+      const updated = await store.setClaimStatus([first!.id, second!.id], "rejected", "tester");
+      expect(updated.map((c) => c.status)).toEqual(["rejected", "rejected"]);
+      expect(updated[0]!.reviewedBy).toBe("tester");
+      const again = await importDataset(store, seedDir);
+      expect(again.result?.wrote).toBe(false);
+      const after = await store.listClaims({ status: "rejected", limit: 100 });
+      expect(after.map((c) => c.id).sort()).toEqual([first!.id, second!.id].sort());
+      await store.setClaimStatus([first!.id, second!.id], "accepted", "tester");
+    });
+
+    it("re-imports unchanged data without writing", async () => {
+      const before = await store.stats();
+      const r = await importDataset(store, seedDir);
+      expect(r.result?.wrote).toBe(false);
+      expect(Object.values(r.result!.unchanged).reduce((a, b) => a + b, 0)).toBe(before.actors + before.relations + before.events + before.claims + before.agreements + before.concepts + before.sources);
+      expect(await store.stats()).toEqual(before);
+    });
+
+    it("leaves stored data unchanged when an import fails", async () => {
+      const before = await store.snapshot();
+      const dir = writeDataset(tmp(), { ...smallDataset(), "relations/bad.yaml": "- kind: member-of\n  from: irn\n  to: no-such-body\n" });
+      await expect(importDataset(store, dir)).rejects.toBeInstanceOf(DatasetError);
+      expect(await store.snapshot()).toEqual(before);
+    });
+
+    it("round-trips through the JSON export into a fresh database", async () => {
+      const snap = await store.snapshot();
+      const file = join(tmp(), "export.json");
+      writeFileSync(file, toJson(snap));
+      const fresh = await backend.fresh();
+      const copy = await Store.open(fresh.url);
+      try {
+        const r = await importDataset(copy, file);
+        expect(r.result?.wrote).toBe(true);
+        const back = await copy.snapshot();
+        const strip = (s: typeof snap) => ({ ...s, claims: s.claims.map(({ createdAt, updatedAt, reviewedAt, reviewedBy, ...c }) => c), sources: s.sources });
+        expect(strip(back)).toEqual(strip(snap));
+      } finally {
+        await copy.close();
+        await fresh.drop();
+      }
+    });
+  });
+
+  describe(`ambiguous references on ${backend.name}`, () => {
+    it("refuses an alias that names two actors and lists them", async () => {
+      const fresh = await backend.fresh();
+      const store = await Store.open(fresh.url);
+      try {
+        const files = smallDataset();
+        files["actors/more.yaml"] = "- id: beta-one\n  kind: forum\n  name: Beta Forum\n  aliases: [Beta]\n- id: beta-two\n  kind: party\n  name: Beta Party\n  aliases: [Beta]\n";
+        await importDataset(store, writeDataset(tmp(), files));
+        await expect(store.resolveActor("Beta")).rejects.toBeInstanceOf(AmbiguousReferenceError);
+        await expect(store.resolveActor("Beta")).rejects.toThrow(/beta-one, beta-two/);
+        const bad = { ...files, "relations/bad.yaml": "- kind: supports\n  from: Beta\n  to: irn\n" };
+        await expect(importDataset(store, writeDataset(tmp(), bad))).rejects.toThrow(/"Beta" names more than one actor: beta-one, beta-two/);
+      } finally {
+        await store.close();
+        await fresh.drop();
+      }
+    });
+  });
+}
