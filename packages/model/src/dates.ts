@@ -63,6 +63,8 @@ const GREGORIAN_MONTHS = [
   "december",
 ];
 
+const ISO_PARTIAL = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 function daysInGregorianMonth(y: number, m: number): number {
@@ -144,6 +146,11 @@ function gregorian(y: number, m: number | undefined, d: number | undefined, orig
  * numeric input as Solar Hijri.
  */
 export function parseDate(input: string, calendar: Calendar = "gregorian"): DateValue {
+  // Fast path for the common case, a clean ISO partial date (bulk imports parse millions of them).
+  if (calendar === "gregorian" && ISO_PARTIAL.test(input)) {
+    if (!parseIsoPartial(input)) throw new DateParseError(`"${input}" is not a calendar date`);
+    return { start: input, precision: precisionOf(input), calendar: "gregorian" };
+  }
   const text = input.trim();
   if (text === "") throw new DateParseError("empty date");
   const range = splitRange(text);

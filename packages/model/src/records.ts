@@ -84,8 +84,8 @@ export function relationRuleIssues(r: {
   return out;
 }
 
-export const Relation = z
-  .strictObject({
+/** A relation's fields, without the rules across them (the dataset format extends these). */
+export const RelationFields = z.strictObject({
     id: Id,
     kind: RelationKind,
     from: Id,
@@ -99,11 +99,12 @@ export const Relation = z
     track: Track.optional(),
     layers: z.array(Layer).default([]),
     attributes: Attributes,
-    note: z.string().optional(),
-  })
-  .superRefine((r, ctx) => {
-    for (const issue of relationRuleIssues(r)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-  });
+  note: z.string().optional(),
+});
+
+export const Relation = RelationFields.superRefine((r, ctx) => {
+  for (const issue of relationRuleIssues(r)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+});
 export type Relation = z.infer<typeof Relation>;
 
 export const Participant = z.strictObject({

@@ -2,6 +2,6 @@
 export { Store } from "./store.js";
 export type { ActorHit, ActorSearch, ClaimFilter, ClaimWithSource, EventFilter, EventHit, Page, RelationFilter, RelationHit, Stats } from "./store.js";
 export { DEFAULT_DB, StoreError, describeLocation, parseLocation, type Location } from "./connect.js";
-export type { WriteResult, WriteSet, WriteProgress, Counts } from "./write.js";
+export { BULK_ROWS, type BulkOptions, type Counts, type WriteProgress, type WriteResult, type WriteSet, type Writer } from "./write.js";
 export type { SourceWithText } from "./rows.js";
 export { RECORD_TABLES, type RecordTable } from "./schema.js";

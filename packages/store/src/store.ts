@@ -28,7 +28,7 @@ import {
   sourceFromRow,
 } from "./rows.js";
 import type { Database, EventParticipantsTable } from "./schema.js";
-import { writeSet, type WriteProgress, type WriteResult, type WriteSet } from "./write.js";
+import { writeSession, writeSet, type BulkOptions, type WriteProgress, type WriteResult, type WriteSet, type Writer } from "./write.js";
 
 export interface Page {
   limit?: number;
@@ -155,6 +155,14 @@ export class Store {
     return writeSet(this.conn, set, onProgress);
   }
 
+  /**
+   * Run `fn` with a writer whose writes join one transaction, committed when `fn` returns and rolled back when it
+   * throws; large sessions defer index maintenance to the end.
+   */
+  async writeSession<T>(options: BulkOptions, fn: (w: Writer) => Promise<T>): Promise<{ value: T; result: WriteResult }> {
+    return writeSession(this.conn, options, fn);
+  }
+
   async recordImport(entry: { dataset: string; path: string; startedAt: string; result: WriteResult }): Promise<void> {
     const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
     await this.db
@@ -222,6 +230,13 @@ export class Store {
     return out;
   }
 
+  /** The actor a filter names and, unless `withParts` is false, its parts. */
+  private async scope(f: { actor?: string; withParts?: boolean }): Promise<{ root?: string; parts?: Map<string, string | undefined> }> {
+    if (!f.actor) return {};
+    const root = await this.resolveActor(f.actor);
+    return { root, parts: f.withParts === false ? new Map([[root, undefined]]) : await this.actorWithParts(root) };
+  }
+
   // ---- actors ----
 
   async getActor(ref: string): Promise<Actor> {
@@ -277,12 +292,9 @@ export class Store {
 
   async listRelations(f: RelationFilter = {}): Promise<RelationHit[]> {
     let q = this.db.selectFrom("relations").selectAll("relations");
-    let parts: Map<string, string | undefined> | undefined;
-    let root: string | undefined;
-    if (f.actor) {
-      const id = (root = await this.resolveActor(f.actor));
-      parts = f.withParts === false ? new Map([[id, undefined]]) : await this.actorWithParts(id);
-      const ids = [...parts.keys()];
+    const { root, parts } = await this.scope(f);
+    if (root) {
+      const ids = [...parts!.keys()];
       q = q.where((eb) => eb.or([eb("from_id", "in", ids), eb("to_actor_id", "in", ids)]));
     }
     if (f.kind) q = q.where("kind", "=", f.kind);
@@ -315,12 +327,9 @@ export class Store {
 
   async listEvents(f: EventFilter = {}): Promise<EventHit[]> {
     let q: SelectQueryBuilder<Database, "events", object> = this.db.selectFrom("events");
-    let parts: Map<string, string | undefined> | undefined;
-    let root: string | undefined;
-    if (f.actor) {
-      const id = (root = await this.resolveActor(f.actor));
-      parts = f.withParts === false ? new Map([[id, undefined]]) : await this.actorWithParts(id);
-      const ids = [...parts.keys()];
+    const { root, parts } = await this.scope(f);
+    if (root) {
+      const ids = [...parts!.keys()];
       q = q.where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "in", ids));
     }
     if (f.type) q = q.where("type", "=", f.type);

@@ -1,5 +1,7 @@
-// Bulk upsert of validated records: unchanged rows are skipped, so re-importing the same data writes nothing.
-import type { Actor, Agreement, Claim, Concept, Event, Relation } from "@diplograph/model";
+// Bulk upsert of validated records inside one transaction: unchanged rows are skipped, so re-importing the same data
+// writes nothing; large loads defer secondary indexes and rebuild them at the end.
+import type { Actor, Agreement, Claim, Concept, Event, Relation, Snapshot } from "@diplograph/model";
+import type { Transaction } from "kysely";
 import type { Connection } from "./connect.js";
 import {
   actorNameRows,
@@ -13,18 +15,10 @@ import {
   sourceRow,
   type SourceWithText,
 } from "./rows.js";
-import { RECORD_TABLES, type RecordTable } from "./schema.js";
+import { RECORD_TABLES, type Database, type RecordTable } from "./schema.js";
 
-/** Everything one import writes: canonical, validated records whose references all resolve. */
-export interface WriteSet {
-  sources: SourceWithText[];
-  actors: Actor[];
-  agreements: Agreement[];
-  concepts: Concept[];
-  relations: Relation[];
-  events: Event[];
-  claims: Claim[];
-}
+/** Records to write: canonical and validated, with every reference resolved (to this set or to stored records). */
+export type WriteSet = Snapshot;
 
 export type Counts = Record<RecordTable, number>;
 
@@ -36,13 +30,27 @@ export interface WriteResult {
   wrote: boolean;
 }
 
-export interface WriteProgress {
-  (done: number, total: number): void;
+export type WriteProgress = (done: number, total: number) => void;
+
+export interface BulkOptions {
+  /** How many rows the session will write, about: from BULK_ROWS on, indexes are deferred and rebuilt. */
+  expectedRows?: number;
+  onProgress?: WriteProgress;
 }
+
+/** A write session: every `write` joins one transaction, committed when the session's function returns. */
+export interface Writer {
+  write(set: Partial<WriteSet>): Promise<void>;
+  readonly result: WriteResult;
+}
+
+/** From this many rows on, a load defers secondary indexes and foreign-key lookups (a sorted index build is faster). */
+export const BULK_ROWS = 50_000;
 
 const zero = (): Counts => ({ sources: 0, actors: 0, agreements: 0, concepts: 0, relations: 0, events: 0, claims: 0 });
 
 type Row = Record<string, unknown> & { id: string; hash: string };
+type ChildTable = "actor_names" | "event_participants";
 
 interface Existing {
   hash: string;
@@ -52,177 +60,243 @@ interface Existing {
   reviewed_at?: string | null;
 }
 
-/** Existing hashes for the given ids: the whole table when most of it is asked for, else by chunks of ids. */
-async function existingHashes(conn: Connection, table: RecordTable, ids: string[]): Promise<Map<string, Existing>> {
-  const out = new Map<string, Existing>();
-  if (ids.length === 0) return out;
-  const db = conn.db;
-  const cols = table === "claims" ? ["id", "hash", "status", "created_at", "reviewed_by", "reviewed_at"] : ["id", "hash"];
-  const countRow = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const n = Number(countRow.n);
-  if (n === 0) return out;
-  const put = (rows: Array<Record<string, unknown>>) => {
-    for (const r of rows) out.set(r.id as string, r as unknown as Existing);
-  };
-  if (ids.length * 4 >= n) {
-    put(await db.selectFrom(table).select(cols as never[]).execute());
-  } else {
-    for (let i = 0; i < ids.length; i += 500) {
-      put(await db.selectFrom(table).select(cols as never[]).where("id" as never, "in", ids.slice(i, i + 500) as never).execute());
-    }
-  }
-  return out;
+const TO_ROW: { [T in RecordTable]: (r: WriteSet[T][number]) => Row } = {
+  sources: (r) => sourceRow(r as SourceWithText) as unknown as Row,
+  actors: (r) => actorRow(r as Actor) as unknown as Row,
+  agreements: (r) => agreementRow(r as Agreement) as unknown as Row,
+  concepts: (r) => conceptRow(r as Concept) as unknown as Row,
+  relations: (r) => relationRow(r as Relation) as unknown as Row,
+  events: (r) => eventRow(r as Event) as unknown as Row,
+  claims: (r) => claimRow(r as Claim) as unknown as Row,
+};
+
+/** The database operations a session needs, on SQLite (synchronous driver) or PostgreSQL (a Kysely transaction). */
+interface Backend {
+  count(table: RecordTable): Promise<number>;
+  select(table: RecordTable, cols: string[], ids?: string[]): Promise<Array<Record<string, unknown>>>;
+  /** Insert rows known to be new; `update` rows replace stored ones with the same id. */
+  upsert(table: RecordTable, rows: Row[], update: boolean): Promise<void>;
+  deleteChildren(table: ChildTable, parents: string[]): Promise<void>;
+  insertChildren(table: ChildTable, rows: Array<Record<string, unknown>>): Promise<void>;
 }
-
-interface Plan {
-  table: RecordTable;
-  insert: Row[];
-  update: Row[];
-  unchanged: number;
-}
-
-function plan(table: RecordTable, rows: Row[], existing: Map<string, Existing>, now: string): Plan {
-  const p: Plan = { table, insert: [], update: [], unchanged: 0 };
-  for (const row of rows) {
-    const old = existing.get(row.id);
-    if (!old) {
-      p.insert.push(row);
-      continue;
-    }
-    // The stored hash is that of the content as last imported, so a review made in Diplograph is not a change.
-    if (old.hash === row.hash) {
-      p.unchanged++;
-      continue;
-    }
-    if (table === "claims") {
-      // The dataset changed the claim: take its content, keep the stored review decision and creation time.
-      if (old.reviewed_at) {
-        row.status = old.status;
-        row.reviewed_by = old.reviewed_by ?? null;
-        row.reviewed_at = old.reviewed_at;
-      }
-      row.created_at = old.created_at;
-      row.updated_at = now;
-    }
-    p.update.push(row);
-  }
-  return p;
-}
-
-export async function writeSet(conn: Connection, set: WriteSet, onProgress?: WriteProgress): Promise<WriteResult> {
-  const rowsByTable: Record<RecordTable, Row[]> = {
-    sources: set.sources.map(sourceRow) as unknown as Row[],
-    actors: set.actors.map(actorRow) as unknown as Row[],
-    agreements: set.agreements.map(agreementRow) as unknown as Row[],
-    concepts: set.concepts.map(conceptRow) as unknown as Row[],
-    relations: set.relations.map(relationRow) as unknown as Row[],
-    events: set.events.map(eventRow) as unknown as Row[],
-    claims: set.claims.map(claimRow) as unknown as Row[],
-  };
-  const now = new Date().toISOString();
-  const plans: Plan[] = [];
-  for (const table of RECORD_TABLES) {
-    const rows = rowsByTable[table];
-    const existing = await existingHashes(conn, table, rows.map((r) => r.id));
-    plans.push(plan(table, rows, existing, now));
-  }
-  const result: WriteResult = { inserted: zero(), updated: zero(), unchanged: zero(), wrote: false };
-  for (const p of plans) {
-    result.inserted[p.table] = p.insert.length;
-    result.updated[p.table] = p.update.length;
-    result.unchanged[p.table] = p.unchanged;
-  }
-  const total = plans.reduce((n, p) => n + p.insert.length + p.update.length, 0);
-  if (total === 0) return result;
-
-  const actorsById = new Map(set.actors.map((a) => [a.id, a]));
-  const eventsById = new Map(set.events.map((e) => [e.id, e]));
-  const children = (p: Plan): { table: "actor_names" | "event_participants"; rows: Record<string, unknown>[]; parents: string[] } | undefined => {
-    const changed = [...p.insert, ...p.update];
-    if (p.table === "actors") {
-      return { table: "actor_names", parents: p.update.map((r) => r.id), rows: changed.flatMap((r) => actorNameRows(actorsById.get(r.id)!) as unknown as Record<string, unknown>[]) };
-    }
-    if (p.table === "events") {
-      return { table: "event_participants", parents: p.update.map((r) => r.id), rows: changed.flatMap((r) => participantRows(eventsById.get(r.id)!) as unknown as Record<string, unknown>[]) };
-    }
-    return undefined;
-  };
-
-  if (conn.sqlite) writeSqlite(conn, plans, children, total, onProgress);
-  else await writePostgres(conn, plans, children, total, onProgress);
-  result.wrote = true;
-  return result;
-}
-
-type ChildrenOf = (p: Plan) => { table: "actor_names" | "event_participants"; rows: Record<string, unknown>[]; parents: string[] } | undefined;
 
 function upsertSql(table: string, cols: string[]): string {
-  const placeholders = cols.map(() => "?").join(", ");
-  const updates = cols.filter((c) => c !== "id").map((c) => `${c} = excluded.${c}`).join(", ");
-  return `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${placeholders}) ON CONFLICT (id) DO UPDATE SET ${updates}`;
+  const updates = cols
+    .filter((c) => c !== "id")
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ");
+  return `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")}) ON CONFLICT (id) DO UPDATE SET ${updates}`;
 }
 
-function writeSqlite(conn: Connection, plans: Plan[], children: ChildrenOf, total: number, onProgress?: WriteProgress): void {
-  const db = conn.sqlite!;
-  let done = 0;
-  const tick = 20_000;
-  db.transaction(() => {
-    for (const p of plans) {
-      const rows = [...p.insert, ...p.update];
-      if (rows.length === 0) continue;
-      const cols = Object.keys(rows[0]!);
-      const stmt = db.prepare(upsertSql(p.table, cols));
-      const kids = children(p);
-      if (kids && kids.parents.length) {
-        const parentCol = kids.table === "actor_names" ? "actor_id" : "event_id";
-        const del = db.prepare(`DELETE FROM ${kids.table} WHERE ${parentCol} = ?`);
-        for (const id of kids.parents) del.run(id);
+function sqliteBackend(db: NonNullable<Connection["sqlite"]>): Backend {
+  const cache = new Map<string, ReturnType<typeof db.prepare>>();
+  const prepared = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+  return {
+    async count(table) {
+      return Number((prepared(`SELECT count(*) AS n FROM ${table}`).get([]) as { n: number }).n);
+    },
+    async select(table, cols, ids) {
+      if (!ids) return prepared(`SELECT ${cols.join(", ")} FROM ${table}`).all([]) as Array<Record<string, unknown>>;
+      const out: Array<Record<string, unknown>> = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        out.push(...(db.prepare(`SELECT ${cols.join(", ")} FROM ${table} WHERE id IN (${chunk.map(() => "?").join(", ")})`).all(chunk) as Array<Record<string, unknown>>));
       }
+      return out;
+    },
+    async upsert(table, rows, update) {
+      const cols = Object.keys(rows[0]!);
+      const sql = update ? upsertSql(table, cols) : `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`;
+      const stmt = prepared(sql);
+      if (update) {
+        for (const row of rows) stmt.run(row);
+        return;
+      }
+      // Positional values from one reused array: no per-row objects for the driver to walk.
+      const values: unknown[] = new Array(cols.length);
       for (const row of rows) {
-        stmt.run(cols.map((c) => row[c] as unknown));
-        if (++done % tick === 0) onProgress?.(done, total);
+        for (let c = 0; c < cols.length; c++) values[c] = row[cols[c]!];
+        stmt.run(values);
       }
-      if (kids && kids.rows.length) {
-        const kcols = Object.keys(kids.rows[0]!);
-        const ins = db.prepare(`INSERT INTO ${kids.table} (${kcols.join(", ")}) VALUES (${kcols.map(() => "?").join(", ")})`);
-        for (const r of kids.rows) ins.run(kcols.map((c) => r[c] as unknown));
-      }
-    }
-  })();
-  onProgress?.(total, total);
+    },
+    async deleteChildren(table, parents) {
+      const del = prepared(`DELETE FROM ${table} WHERE ${table === "actor_names" ? "actor_id" : "event_id"} = ?`);
+      for (const id of parents) del.run(id);
+    },
+    async insertChildren(table, rows) {
+      const cols = Object.keys(rows[0]!);
+      const ins = prepared(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`);
+      for (const r of rows) ins.run(r);
+    },
+  };
 }
 
-async function writePostgres(conn: Connection, plans: Plan[], children: ChildrenOf, total: number, onProgress?: WriteProgress): Promise<void> {
-  let done = 0;
-  await conn.db.transaction().execute(async (trx) => {
-    for (const p of plans) {
-      const rows = [...p.insert, ...p.update];
-      if (rows.length === 0) continue;
+function postgresBackend(trx: Transaction<Database>): Backend {
+  return {
+    async count(table) {
+      return Number((await trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    },
+    async select(table, cols, ids) {
+      if (!ids) return (await trx.selectFrom(table).select(cols as never[]).execute()) as Array<Record<string, unknown>>;
+      const out: Array<Record<string, unknown>> = [];
+      for (let i = 0; i < ids.length; i += 1000) {
+        out.push(...((await trx.selectFrom(table).select(cols as never[]).where("id" as never, "in", ids.slice(i, i + 1000) as never).execute()) as Array<Record<string, unknown>>));
+      }
+      return out;
+    },
+    async upsert(table, rows) {
       const cols = Object.keys(rows[0]!);
-      const kids = children(p);
-      if (kids && kids.parents.length) {
-        const parentCol = kids.table === "actor_names" ? "actor_id" : "event_id";
-        for (let i = 0; i < kids.parents.length; i += 1000) {
-          await trx.deleteFrom(kids.table).where(parentCol as never, "in", kids.parents.slice(i, i + 1000) as never).execute();
-        }
-      }
       const chunk = Math.max(1, Math.floor(30_000 / cols.length));
+      const set = Object.fromEntries(cols.filter((c) => c !== "id").map((c) => [c, (eb: { ref: (s: string) => unknown }) => eb.ref(`excluded.${c}`)]));
       for (let i = 0; i < rows.length; i += chunk) {
-        const slice = rows.slice(i, i + chunk);
         await trx
-          .insertInto(p.table)
-          .values(slice as never)
-          .onConflict((oc) => oc.column("id").doUpdateSet(Object.fromEntries(cols.filter((c) => c !== "id").map((c) => [c, (eb: { ref: (s: string) => unknown }) => eb.ref(`excluded.${c}`)])) as never))
+          .insertInto(table)
+          .values(rows.slice(i, i + chunk) as never)
+          .onConflict((oc) => oc.column("id").doUpdateSet(set as never))
           .execute();
-        done += slice.length;
-        onProgress?.(done, total);
       }
-      if (kids && kids.rows.length) {
-        const kchunk = Math.max(1, Math.floor(30_000 / Object.keys(kids.rows[0]!).length));
-        for (let i = 0; i < kids.rows.length; i += kchunk) {
-          await trx.insertInto(kids.table).values(kids.rows.slice(i, i + kchunk) as never).execute();
+    },
+    async deleteChildren(table, parents) {
+      const col = table === "actor_names" ? "actor_id" : "event_id";
+      for (let i = 0; i < parents.length; i += 1000) await trx.deleteFrom(table).where(col as never, "in", parents.slice(i, i + 1000) as never).execute();
+    },
+    async insertChildren(table, rows) {
+      const chunk = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
+      for (let i = 0; i < rows.length; i += chunk) await trx.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+    },
+  };
+}
+
+class Session implements Writer {
+  readonly result: WriteResult = { inserted: zero(), updated: zero(), unchanged: zero(), wrote: false };
+  private readonly empty = new Map<RecordTable, boolean>();
+  private done = 0;
+  private readonly now = new Date().toISOString();
+
+  constructor(
+    private readonly db: Backend,
+    private readonly options: BulkOptions,
+  ) {}
+
+  /** Stored hashes of the given ids; nothing is asked of a table that held no rows when the session began. */
+  private async existing(table: RecordTable, ids: string[]): Promise<Map<string, Existing>> {
+    const out = new Map<string, Existing>();
+    if (ids.length === 0) return out;
+    if (!this.empty.has(table)) this.empty.set(table, (await this.db.count(table)) === 0);
+    if (this.empty.get(table)) return out;
+    const cols = table === "claims" ? ["id", "hash", "status", "created_at", "reviewed_by", "reviewed_at"] : ["id", "hash"];
+    for (const r of await this.db.select(table, cols, ids)) out.set(r.id as string, r as unknown as Existing);
+    return out;
+  }
+
+  async write(set: Partial<WriteSet>): Promise<void> {
+    for (const table of RECORD_TABLES) {
+      const records = set[table];
+      if (!records || records.length === 0) continue;
+      const toRow = TO_ROW[table] as (r: unknown) => Row;
+      const rows = (records as unknown[]).map(toRow);
+      const old = await this.existing(table, rows.map((r) => r.id));
+      const inserted: Row[] = [];
+      const changed: Row[] = [];
+      const updatedIds: string[] = [];
+      for (const row of rows) {
+        const prev = old.get(row.id);
+        if (!prev) {
+          inserted.push(row);
+          this.result.inserted[table]++;
+          continue;
         }
+        // The stored hash is that of the content as last imported, so a review made in Diplograph is no change.
+        if (prev.hash === row.hash) {
+          this.result.unchanged[table]++;
+          continue;
+        }
+        if (table === "claims") {
+          // The dataset changed the claim: take its content, keep the stored review decision and creation time.
+          if (prev.reviewed_at) {
+            row.status = prev.status;
+            row.reviewed_by = prev.reviewed_by ?? null;
+            row.reviewed_at = prev.reviewed_at;
+          }
+          row.created_at = prev.created_at;
+          row.updated_at = this.now;
+        }
+        changed.push(row);
+        updatedIds.push(row.id);
+        this.result.updated[table]++;
       }
+      if (inserted.length === 0 && changed.length === 0) continue;
+      this.result.wrote = true;
+      if (inserted.length) await this.db.upsert(table, inserted, false);
+      if (changed.length) await this.db.upsert(table, changed, true);
+      for (const r of inserted) changed.push(r);
+      if (table === "actors" || table === "events") {
+        const child: ChildTable = table === "actors" ? "actor_names" : "event_participants";
+        if (updatedIds.length) await this.db.deleteChildren(child, updatedIds);
+        const byId = new Map((records as Array<Actor | Event>).map((r) => [r.id, r]));
+        const kids: Array<Record<string, unknown>> = [];
+        for (const r of changed) {
+          const rec = byId.get(r.id)!;
+          for (const k of (table === "actors" ? actorNameRows(rec as Actor) : participantRows(rec as Event)) as unknown as Array<Record<string, unknown>>) kids.push(k);
+        }
+        if (kids.length) await this.db.insertChildren(child, kids);
+      }
+      this.done += changed.length;
+      this.options.onProgress?.(this.done, Math.max(this.done, this.options.expectedRows ?? this.done));
     }
+  }
+}
+
+/**
+ * Run `fn` with a writer whose writes all join one transaction: committed when `fn` returns, rolled back when it
+ * throws (so a failed import changes nothing). A session that writes nothing leaves an SQLite file untouched.
+ */
+export async function writeSession<T>(conn: Connection, options: BulkOptions, fn: (w: Writer) => Promise<T>): Promise<{ value: T; result: WriteResult }> {
+  if (conn.sqlite) {
+    const db = conn.sqlite;
+    const bulk = (options.expectedRows ?? 0) >= BULK_ROWS;
+    // The importer resolved every reference before writing, so per-row foreign-key lookups are redundant in a bulk
+    // load. The pragma cannot change inside a transaction; BEGIN DEFERRED takes no lock until the first write.
+    if (bulk) db.pragma("foreign_keys = OFF");
+    db.exec("BEGIN");
+    const deferred = bulk ? (["relations", "events", "event_participants", "claims"] as const).flatMap((t) => dropIndexes(db, t)) : [];
+    const session = new Session(sqliteBackend(db), options);
+    try {
+      const value = await fn(session);
+      for (const sql of deferred) db.exec(sql);
+      db.exec("COMMIT");
+      options.onProgress?.(1, 1);
+      return { value, result: session.result };
+    } catch (e) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw e;
+    } finally {
+      if (bulk) db.pragma("foreign_keys = ON");
+    }
+  }
+  let result: WriteResult | undefined;
+  const value = await conn.db.transaction().execute(async (trx) => {
+    const session = new Session(postgresBackend(trx), options);
+    const v = await fn(session);
+    result = session.result;
+    return v;
   });
+  return { value, result: result! };
+}
+
+/** Drop a table's secondary indexes (inside the open transaction) and return the statements that rebuild them. */
+function dropIndexes(db: NonNullable<Connection["sqlite"]>, table: string): string[] {
+  const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
+  for (const r of rows) db.exec(`DROP INDEX "${r.name}"`);
+  return rows.map((r) => r.sql);
+}
+
+/** Write one complete set in its own session. */
+export async function writeSet(conn: Connection, set: WriteSet, onProgress?: WriteProgress): Promise<WriteResult> {
+  const expectedRows = RECORD_TABLES.reduce((n, t) => n + set[t].length, 0);
+  return (await writeSession(conn, { expectedRows, onProgress }, (w) => w.write(set))).result;
 }

@@ -1,25 +1,22 @@
 // Zod schemas of the dataset format (docs/dataset-format.md): what a dataset file may say, before references resolve.
 import { z } from "zod";
 import {
-  ActorKind,
-  AgreementKind,
+  Actor,
+  Agreement,
   AliasKind,
   Calendar,
   ClaimStatus,
+  Concept,
   DateParseError,
   DateValue,
-  EventType,
+  Event,
   ExternalIds,
   Id,
-  Iso3,
   Lang,
-  Layer,
   ParticipantRole,
-  RelationKind,
-  RelationRole,
-  SourceType,
+  RelationFields,
+  Source,
   TargetType,
-  Track,
   parseDate,
 } from "@diplograph/model";
 
@@ -78,84 +75,48 @@ export const StandaloneClaimInput = ClaimInput.extend({ target: z.strictObject({
 export type StandaloneClaimInput = z.infer<typeof StandaloneClaimInput>;
 
 const Claims = z.array(ClaimInput).default([]);
-const Attributes = z.record(z.string(), z.unknown()).default({});
 
-export const SourceInput = z.strictObject({
-  id: Id,
-  type: SourceType,
-  title: z.string().trim().min(1),
-  authors: z.array(z.string()).default([]),
+export const SourceInput = Source.omit({ published: true, sha256: true }).extend({
   published: DateInput.optional(),
-  language: Lang,
-  languages: z.array(Lang).default([]),
-  venue: z.string().optional(),
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, "expected a DOI such as 10.22059/jices.2026.401499.1101").optional(),
-  url: z.string().url().optional(),
-  file: z.string().optional(),
   /** The document text inline (JSON exports carry it); used instead of reading `file`. */
   text: z.string().optional(),
-  /** Checked against the file when given. */
+  /** Checked against the text when given. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "expected a lower-case hex SHA-256").optional(),
-  note: z.string().optional(),
 });
 export type SourceInput = z.infer<typeof SourceInput>;
 
-export const ActorInput = z.strictObject({
-  id: Id,
-  kind: ActorKind,
-  name: z.string().trim().min(1),
+export const ActorInput = Actor.omit({ aliases: true, externalIds: true }).extend({
   aliases: z.array(AliasInput).default([]),
-  country: Iso3.optional(),
   ids: ExternalIds.default({}),
   /** The canonical (exported) name of `ids`. */
   externalIds: ExternalIds.optional(),
-  description: z.string().optional(),
   claims: Claims,
 });
 export type ActorInput = z.infer<typeof ActorInput>;
 
-export const AgreementInput = z.strictObject({
-  id: Id,
-  kind: AgreementKind,
-  name: z.string().trim().min(1),
+export const AgreementInput = Agreement.omit({ aliases: true, signed: true, inForce: true, adoptedBy: true }).extend({
   aliases: z.array(AliasInput).default([]),
   signed: DateInput.optional(),
-  signedPlace: z.string().optional(),
   inForce: DateInput.optional(),
   adoptedBy: Ref.optional(),
-  topics: z.array(z.string()).default([]),
-  description: z.string().optional(),
   claims: Claims,
 });
 export type AgreementInput = z.infer<typeof AgreementInput>;
 
-export const ConceptInput = z.strictObject({
-  id: Id,
-  framework: Id,
-  kind: z.string().regex(/^[a-z][a-z-]*$/, "expected a lower-case kind such as method, principle, stage"),
-  label: z.string().trim().min(1),
+export const ConceptInput = Concept.omit({ aliases: true }).extend({
   aliases: z.array(AliasInput).default([]),
-  order: z.number().int().optional(),
-  parent: Id.optional(),
-  description: z.string().optional(),
   claims: Claims,
 });
 export type ConceptInput = z.infer<typeof ConceptInput>;
 
-export const RelationInput = z.strictObject({
+export const RelationInput = RelationFields.omit({ id: true, from: true, to: true, start: true, end: true, signed: true, ratified: true }).extend({
   id: Id.optional(),
-  kind: RelationKind,
   from: Ref,
   to: Ref,
-  role: RelationRole.optional(),
   start: DateInput.optional(),
   end: DateInput.optional(),
   signed: DateInput.optional(),
   ratified: DateInput.optional(),
-  track: Track.optional(),
-  layers: z.array(Layer).default([]),
-  attributes: Attributes,
-  note: z.string().optional(),
   claims: Claims,
 });
 export type RelationInput = z.infer<typeof RelationInput>;
@@ -175,24 +136,15 @@ export const ParticipantInput = z.union([
   z.strictObject({ actor: Ref, role: ParticipantRole.default("participant") }),
 ]);
 
-export const EventInput = z.strictObject({
+export const EventInput = Event.omit({ id: true, date: true, participants: true, cameo: true }).extend({
   id: Id.optional(),
-  type: EventType,
-  title: z.string().trim().min(1),
   date: DateInput,
-  place: z.string().optional(),
-  placeCountry: Iso3.optional(),
   participants: z.array(ParticipantInput).default([]),
-  track: Track.optional(),
-  layers: z.array(Layer).default([]),
-  outcome: z.string().optional(),
-  agreement: Id.optional(),
   cameo: z
     .union([z.string(), z.number().int()])
     .transform(String)
     .pipe(z.string().regex(/^\d{2,4}$/, "expected a CAMEO event code such as 043"))
     .optional(),
-  attributes: Attributes,
   claims: Claims,
 });
 export type EventInput = z.infer<typeof EventInput>;

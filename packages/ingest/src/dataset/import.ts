@@ -18,7 +18,7 @@ import {
   type Relation,
   type TargetType,
 } from "@diplograph/model";
-import type { SourceWithText, Store, WriteResult, WriteSet } from "@diplograph/store";
+import type { SourceWithText, Store, WriteResult, WriteSet, Writer } from "@diplograph/store";
 import {
   INPUT_SCHEMAS,
   Manifest,
@@ -34,10 +34,10 @@ import {
   type StandaloneClaimInput,
 } from "./format.js";
 import { QuoteIndex } from "./quotes.js";
-import { readDataset, type RecordLoc } from "./read.js";
+import { fieldCountProblem, readDataset, type RawRecord, type RecordLoc } from "./read.js";
 import { readClaimValue } from "./values.js";
 
-export type ImportPhase = "read" | "validate" | "write";
+export type ImportPhase = "import";
 
 export interface ImportOptions {
   /** Called as work advances; `total` is known for each phase. */
@@ -101,13 +101,24 @@ class ActorIndex {
   }
 }
 
+/** Rows of a large CSV table validated and written together. */
+const CHUNK = 10_000;
+
 export async function importDataset(store: Store, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const display = options.display ?? ((p: string) => relative(process.cwd(), p) || p);
   const progress = options.onProgress;
   if (!existsSync(path)) throw new DatasetError([{ file: display(path), message: "no such file or folder" }]);
   const root = statSync(path).isDirectory() ? path : dirname(path);
 
+  const timing = process.env.DIPLOGRAPH_TIMING ? { t: performance.now() } : undefined;
+  const lap = (label: string) => {
+    if (!timing) return;
+    const now = performance.now();
+    process.stderr.write(`  ${label}: ${(now - timing.t).toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`);
+    timing.t = now;
+  };
   const read = readDataset(path, display);
+  lap("read files");
   const issues: DatasetIssue[] = [...read.issues];
   const report = (loc: RecordLoc, fieldPath: ReadonlyArray<PropertyKey>, message: string) =>
     issues.push({ file: loc.file, line: loc.lineOf(fieldPath), field: loc.field(fieldPath) || undefined, message });
@@ -124,6 +135,17 @@ export async function importDataset(store: Store, path: string, options: ImportO
   const defaults = { status: manifest.defaults.status, confidence: manifest.defaults.confidence, author: manifest.defaults.author ?? manifest.name };
 
   // ---- schema validation ----
+  function validate<T extends RecordType>(rec: RawRecord & { type: T }): Parsed<z.infer<(typeof INPUT_SCHEMAS)[T]>> | undefined {
+    const fields = fieldCountProblem(rec.value);
+    if (fields) {
+      issues.push({ file: rec.loc.file, line: rec.loc.line(), message: fields });
+      return undefined;
+    }
+    const r = INPUT_SCHEMAS[rec.type].safeParse(rec.value);
+    if (r.success) return { data: r.data as z.infer<(typeof INPUT_SCHEMAS)[T]>, loc: rec.loc };
+    for (const i of r.error.issues) report(rec.loc, i.path as PropertyKey[], describeZodIssue(i));
+    return undefined;
+  }
   const parsed: { [K in RecordType]: Parsed<z.infer<(typeof INPUT_SCHEMAS)[K]>>[] } = {
     sources: [],
     actors: [],
@@ -133,23 +155,24 @@ export async function importDataset(store: Store, path: string, options: ImportO
     events: [],
     claims: [],
   };
-  const total = read.records.length;
-  let done = 0;
   for (const rec of read.records) {
-    const schema = INPUT_SCHEMAS[rec.type];
-    const r = schema.safeParse(rec.value);
-    if (r.success) (parsed[rec.type] as Parsed<unknown>[]).push({ data: r.data, loc: rec.loc });
-    else for (const i of r.error.issues) report(rec.loc, i.path as PropertyKey[], describeZodIssue(i));
-    if (++done % 50_000 === 0) progress?.("validate", done, total * 2);
+    const p = validate(rec);
+    if (p) (parsed[rec.type] as Parsed<unknown>[]).push(p);
   }
+  lap("schema validation");
 
   // ---- ids: unique within the import ----
   const seen = new Map<string, RecordLoc>();
-  const checkId = (type: RecordType, id: string, loc: RecordLoc) => {
+  /** Ids of rows of large tables: kept without their locations, which would hold a million closures. */
+  const streamed = { relations: new Set<string>(), events: new Set<string>() };
+  const checkId = (type: RecordType, id: string, loc: RecordLoc, keepLoc = true) => {
     const key = `${type}:${id}`;
     const first = seen.get(key);
-    if (first) report(loc, ["id"], `duplicate ${type.replace(/s$/, "")} id "${id}" (first defined in ${first.file}, line ${first.line()})`);
-    else seen.set(key, loc);
+    const kind = type.replace(/s$/, "");
+    if (first) report(loc, ["id"], `duplicate ${kind} id "${id}" (first defined in ${first.file}, line ${first.line()})`);
+    else if ((type === "relations" || type === "events") && streamed[type].has(id)) report(loc, ["id"], `duplicate ${kind} id "${id}" (defined earlier in this import)`);
+    else if (keepLoc) seen.set(key, loc);
+    else if (type === "relations" || type === "events") streamed[type].add(id);
   };
   for (const p of parsed.sources) checkId("sources", p.data.id, p.loc);
   for (const p of parsed.actors) checkId("actors", p.data.id, p.loc);
@@ -204,14 +227,13 @@ export async function importDataset(store: Store, path: string, options: ImportO
     for (const a of data.aliases) actorIndex.addName(normalizeName(a.name), data.id);
     if (data.kind === "state" && data.country) actorIndex.addIso(data.country, data.id);
   }
-  const storedAgreements = await store.ids("agreements");
-  const storedConcepts = await store.ids("concepts");
-  const storedRelations = await store.ids("relations");
-  const storedEvents = await store.ids("events");
   const storedSources = await store.ids("sources");
-  const agreementIds = new Set([...storedAgreements, ...(parsed.agreements as Parsed<AgreementInput>[]).map((p) => p.data.id)]);
-  const conceptIds = new Set([...storedConcepts, ...(parsed.concepts as Parsed<ConceptInput>[]).map((p) => p.data.id)]);
+  const agreementIds = new Set([...(await store.ids("agreements")), ...(parsed.agreements as Parsed<AgreementInput>[]).map((p) => p.data.id)]);
+  const conceptIds = new Set([...(await store.ids("concepts")), ...(parsed.concepts as Parsed<ConceptInput>[]).map((p) => p.data.id)]);
+  const relationIds = await store.ids("relations");
+  const eventIds = await store.ids("events");
   const citedStoredSources = new Set<string>();
+  lap("sources, name index");
 
   const resolveActor = (loc: RecordLoc, path: PropertyKey[], ref: string): string | undefined => {
     const r = actorIndex.resolve(ref);
@@ -220,61 +242,62 @@ export async function importDataset(store: Store, path: string, options: ImportO
     return undefined;
   };
 
-  // ---- claims ----
+  // ---- claims: collected into the current sink, their quotes checked once the sink's records are built ----
   const now = new Date().toISOString();
-  const claims: Claim[] = [];
-  const claimIds = new Map<string, RecordLoc>();
+  let claimSink: Claim[] = [];
+  const claimIds = new Set<string>();
   const startGiven = new Map<Claim, number>();
-  const pendingQuotes: Array<{ claim: Claim; loc: RecordLoc; path: PropertyKey[]; quote: string }> = [];
+  let pendingQuotes: Array<{ claim: Claim; loc: RecordLoc; path: PropertyKey[]; quote: string }> = [];
 
   const addClaims = (target: { type: TargetType; id: string }, list: ClaimInput[], loc: RecordLoc, basePath: PropertyKey[]) => {
-    list.forEach((c, i) => {
-      const path = [...basePath, i];
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      const at = (...rest: PropertyKey[]) => [...basePath, i, ...rest];
       if (!newSourceIds.has(c.source)) {
         if (storedSources.has(c.source)) citedStoredSources.add(c.source);
         else {
-          report(loc, [...path, "source"], `unknown source "${c.source}"`);
-          return;
+          report(loc, at("source"), `unknown source "${c.source}"`);
+          continue;
         }
       }
       if (c.start === undefined && c.end !== undefined) {
-        report(loc, [...path, "start"], "end needs a start");
-        return;
+        report(loc, at("start"), "end needs a start");
+        continue;
       }
       if (c.start !== undefined && c.end === undefined && (c.quote === undefined || quoteIndexes.get(c.source) === null)) {
-        report(loc, [...path, "end"], "without a document text to find the quote in, give both start and end");
-        return;
+        report(loc, at("end"), "without a document text to find the quote in, give both start and end");
+        continue;
       }
       if (c.start !== undefined && c.end !== undefined && c.start >= c.end) {
-        report(loc, [...path, "end"], "end must be after start");
-        return;
+        report(loc, at("end"), "end must be after start");
+        continue;
       }
       if (c.quote === undefined && c.page === undefined) {
-        report(loc, [...path, "quote"], "a claim needs a quote (or a page)");
-        return;
+        report(loc, at("quote"), "a claim needs a quote (or a page)");
+        continue;
       }
       if (c.asserts && (c.property || c.value !== undefined)) {
-        report(loc, [...path, "asserts"], "use either asserts or property/value, not both");
-        return;
+        report(loc, at("asserts"), "use either asserts or property/value, not both");
+        continue;
       }
       if (c.value !== undefined && !c.property) {
-        report(loc, [...path, "value"], "a value needs a property");
-        return;
+        report(loc, at("value"), "a value needs a property");
+        continue;
       }
-      const entries: Array<[string | undefined, unknown, PropertyKey[]]> = c.asserts
-        ? Object.entries(c.asserts).map(([k, v]) => [k, v, [...path, "asserts", k]])
-        : [[c.property, c.value, [...path, "value"]]];
+      const entries: Array<[string | undefined, unknown, () => PropertyKey[]]> = c.asserts
+        ? Object.entries(c.asserts).map(([k, v]) => [k, v, () => at("asserts", k)])
+        : [[c.property, c.value, () => at("value")]];
       for (const [property, raw, valuePath] of entries) {
         let value: Claim["value"];
         if (property !== undefined && raw !== undefined) {
           const v = readClaimValue(property, raw, (ref) => actorIndex.resolve(ref));
           if ("error" in v) {
-            report(loc, [...valuePath, ...(v.path ?? [])], v.error);
+            report(loc, [...valuePath(), ...(v.path ?? [])], v.error);
             continue;
           }
           value = v.value;
         } else if (property !== undefined && raw === undefined && c.asserts === undefined) {
-          report(loc, valuePath, `property ${property} needs a value`);
+          report(loc, valuePath(), `property ${property} needs a value`);
           continue;
         }
         const qualifiers = c.qualifiers ?? {};
@@ -283,13 +306,12 @@ export async function importDataset(store: Store, path: string, options: ImportO
             ? c.id
             : c.id
               ? `${c.id}.${property}`
-              : `c-${hex([target.type, target.id, property ?? "", JSON.stringify(qualifiers), c.source, c.start ?? "", c.page ?? "", c.quote ?? "", JSON.stringify(value ?? null)].join("\u0000"), 20)}`;
-        const first = claimIds.get(id);
-        if (first) {
-          report(loc, path, `duplicate claim "${id}" (first in ${first.file}, line ${first.line()})`);
+              : `c-${hex([target.type, target.id, property ?? "", JSON.stringify(qualifiers), c.source, c.start ?? "", c.page ?? "", c.quote ?? "", value === undefined ? "" : JSON.stringify(value)].join("\u0000"), 20)}`;
+        if (claimIds.has(id)) {
+          report(loc, at(), `duplicate claim "${id}" (the same claim is made twice in this import)`);
           continue;
         }
-        claimIds.set(id, loc);
+        claimIds.add(id);
         const claim: Claim = {
           id,
           target,
@@ -309,11 +331,44 @@ export async function importDataset(store: Store, path: string, options: ImportO
           updatedAt: now,
           ...(c.note !== undefined ? { note: c.note } : {}),
         };
-        claims.push(claim);
-        if (c.quote !== undefined) pendingQuotes.push({ claim, loc, path: [...path, "quote"], quote: c.quote });
+        claimSink.push(claim);
+        if (c.quote !== undefined) pendingQuotes.push({ claim, loc, path: at("quote"), quote: c.quote });
         if (c.start !== undefined && c.end === undefined) startGiven.set(claim, c.start);
       }
-    });
+    }
+  };
+
+  /** Each pending quote must stand in its document: record the exact span, or report where it went wrong. */
+  const verifyQuotes = async () => {
+    if (citedStoredSources.size) {
+      const missing = [...citedStoredSources].filter((id) => !quoteIndexes.has(id));
+      for (const [id, text] of await store.sourceTexts(missing)) quoteIndexes.set(id, text === null ? null : new QuoteIndex(text));
+    }
+    for (const { claim, loc, path: fieldPath, quote } of pendingQuotes) {
+      const index = quoteIndexes.get(claim.source);
+      if (!index) continue; // no text to check against: the quote is kept as given
+      const spans = index.find(quote);
+      const given = claim.locator.start ?? startGiven.get(claim);
+      if (spans.length === 0) {
+        report(loc, fieldPath, `quote not found in source ${claim.source}: "${quote.length > 80 ? `${quote.slice(0, 77)}...` : quote}"`);
+        continue;
+      }
+      let span = spans[0]!;
+      if (given !== undefined) {
+        const match = spans.find((s) => s.start === given && (claim.locator.end === undefined || s.end === claim.locator.end));
+        if (!match) {
+          report(loc, fieldPath, `the quote is not at ${given}${claim.locator.end !== undefined ? `-${claim.locator.end}` : ""} of source ${claim.source}; it occurs at ${spans.map((s) => s.start).join(", ")}`);
+          continue;
+        }
+        span = match;
+      } else if (spans.length > 1) {
+        report(loc, fieldPath, `the quote occurs ${spans.length} times in source ${claim.source} (at ${spans.map((s) => s.start).join(", ")}); give start to choose one`);
+        continue;
+      }
+      claim.locator = { ...claim.locator, start: span.start, end: span.end, quote: index.text.slice(span.start, span.end) };
+    }
+    pendingQuotes = [];
+    startGiven.clear();
   };
 
   // ---- records ----
@@ -352,116 +407,137 @@ export async function importDataset(store: Store, path: string, options: ImportO
     addClaims({ type: "concept", id: data.id }, list, loc, ["claims"]);
   }
 
-  const relations: Relation[] = [];
-  const relationIds = new Set(storedRelations);
-  for (const { data, loc } of parsed.relations as Parsed<RelationInput>[]) {
-    const { claims: list, from, to, ...rest } = data;
+  const relationOf = ({ data, loc }: Parsed<RelationInput>, keepLoc: boolean): Relation | undefined => {
+    const { claims: list, from, to, id: givenId, ...body } = data;
     const fromId = resolveActor(loc, ["from"], from);
-    const target = RELATION_KINDS.map[data.kind].target;
     let toId: string | undefined;
-    if (target === "agreement") {
+    if (RELATION_KINDS.map[data.kind].target === "agreement") {
       if (agreementIds.has(to)) toId = to;
       else report(loc, ["to"], `unknown agreement "${to}" (kind ${data.kind} links to an agreement)`);
     } else toId = resolveActor(loc, ["to"], to);
     for (const rule of relationRuleIssues(data)) report(loc, rule.path, rule.message);
-    if (!fromId || !toId) continue;
+    if (!fromId || !toId) return undefined;
     const id =
-      data.id ??
+      givenId ??
       `rel-${hex([data.kind, fromId, toId, data.role ?? "", data.start?.start ?? "", data.end?.start ?? "", data.signed?.start ?? "", data.ratified?.start ?? ""].join("|"))}`;
-    checkId("relations", id, loc);
+    checkId("relations", id, loc, keepLoc);
     relationIds.add(id);
-    const { id: _omit, ...body } = rest;
-    relations.push({ id, ...body, from: fromId, to: toId });
     addClaims({ type: "relation", id }, list, loc, ["claims"]);
-    if (++done % 50_000 === 0) progress?.("validate", done, total * 2);
-  }
+    return { id, ...body, from: fromId, to: toId };
+  };
 
-  const events: Event[] = [];
-  const eventIds = new Set(storedEvents);
-  for (const { data, loc } of parsed.events as Parsed<EventInput>[]) {
-    const { claims: list, participants, ...rest } = data;
+  const eventOf = ({ data, loc }: Parsed<EventInput>, keepLoc: boolean): Event | undefined => {
+    const { claims: list, participants, id: givenId, ...body } = data;
     const resolved: Event["participants"] = [];
     let ok = true;
-    participants.forEach((p, i) => {
+    for (let i = 0; i < participants.length; i++) {
+      const p = participants[i]!;
       const id = resolveActor(loc, ["participants", i], p.actor);
       if (id) resolved.push({ actor: id, role: p.role });
       else ok = false;
-    });
-    if (rest.agreement !== undefined && !agreementIds.has(rest.agreement)) {
-      report(loc, ["agreement"], `unknown agreement "${rest.agreement}"`);
+    }
+    if (body.agreement !== undefined && !agreementIds.has(body.agreement)) {
+      report(loc, ["agreement"], `unknown agreement "${body.agreement}"`);
       ok = false;
     }
-    if (!ok) continue;
-    const id = data.id ?? `ev-${hex([data.type, data.date.start, data.date.end ?? "", data.title, resolved.map((p) => `${p.actor}:${p.role}`).join(",")].join("|"))}`;
-    checkId("events", id, loc);
+    if (!ok) return undefined;
+    const id = givenId ?? `ev-${hex([data.type, data.date.start, data.date.end ?? "", data.title, resolved.map((p) => `${p.actor}:${p.role}`).join(",")].join("|"))}`;
+    checkId("events", id, loc, keepLoc);
     eventIds.add(id);
-    const { id: _omit, ...body } = rest;
-    events.push({ id, ...body, participants: resolved });
     addClaims({ type: "event", id }, list, loc, ["claims"]);
-    if (++done % 50_000 === 0) progress?.("validate", done, total * 2);
-  }
+    return { id, ...body, participants: resolved };
+  };
 
-  for (const { data, loc } of parsed.claims as Parsed<StandaloneClaimInput>[]) {
-    const { target, ...claim } = data;
-    let targetId: string | undefined = target.id;
-    const exists: Record<TargetType, (id: string) => boolean> = {
-      actor: () => true,
-      agreement: (id) => agreementIds.has(id),
-      concept: (id) => conceptIds.has(id),
-      relation: (id) => relationIds.has(id),
-      event: (id) => eventIds.has(id),
-    };
-    if (target.type === "actor") targetId = resolveActor(loc, ["target", "id"], target.id);
-    else if (!exists[target.type](target.id)) {
-      report(loc, ["target", "id"], `unknown ${target.type} "${target.id}"`);
-      targetId = undefined;
-    }
-    if (targetId) addClaims({ type: target.type, id: targetId }, [claim], loc, []);
+  const relations: Relation[] = [];
+  for (const p of parsed.relations as Parsed<RelationInput>[]) {
+    const r = relationOf(p, true);
+    if (r) relations.push(r);
   }
+  const events: Event[] = [];
+  for (const p of parsed.events as Parsed<EventInput>[]) {
+    const e = eventOf(p, true);
+    if (e) events.push(e);
+  }
+  await verifyQuotes();
+  const first: WriteSet = { sources, actors, agreements, concepts, relations, events, claims: claimSink };
+  lap("records");
 
-  // ---- quotes: each must stand in its document; record the exact span ----
-  if (citedStoredSources.size) {
-    for (const [id, text] of await store.sourceTexts([...citedStoredSources])) quoteIndexes.set(id, text === null ? null : new QuoteIndex(text));
-  }
-  for (const { claim, loc, path, quote } of pendingQuotes) {
-    const index = quoteIndexes.get(claim.source);
-    if (!index) continue; // no text to check against: the quote is kept as given
-    const spans = index.find(quote);
-    const given = claim.locator.start ?? startGiven.get(claim);
-    const fieldPath = path.length > 1 && typeof path[path.length - 2] === "number" ? path : ["quote"];
-    if (spans.length === 0) {
-      report(loc, fieldPath, `quote not found in source ${claim.source}: "${quote.length > 80 ? `${quote.slice(0, 77)}...` : quote}"`);
-      continue;
-    }
-    let span = spans[0]!;
-    if (given !== undefined) {
-      const match = spans.find((s) => s.start === given && (claim.locator.end === undefined || s.end === claim.locator.end));
-      if (!match) {
-        report(loc, fieldPath, `the quote is not at ${given}-${claim.locator.end} of source ${claim.source}; it occurs at ${spans.map((s) => s.start).join(", ")}`);
-        continue;
+  const counts = Object.fromEntries(RECORD_TYPES.map((t) => [t, first[t].length])) as Record<RecordType, number>;
+  const tableRows = read.tables.reduce((n, t) => n + t.size, 0);
+  const total = RECORD_TYPES.reduce((n, t) => n + first[t].length, 0) + tableRows + parsed.claims.length;
+  let done = 0;
+  const tick = (n: number) => {
+    done += n;
+    progress?.("import", done, total);
+  };
+
+  /** Everything after the records above: large tables in chunks, then standalone claims; writes while all is well. */
+  const rest = async (w: Writer | undefined) => {
+    if (w && issues.length === 0) await w.write(first);
+    tick(done === 0 ? RECORD_TYPES.reduce((n, t) => n + first[t].length, 0) : 0);
+    for (const table of read.tables) {
+      for (let start = 0; start < table.size; start += CHUNK) {
+        claimSink = [];
+        const records: Array<Relation | Event> = [];
+        const end = Math.min(table.size, start + CHUNK);
+        for (let i = start; i < end; i++) {
+          const raw = table.record(i);
+          if (!raw) continue;
+          if (table.type === "relations") {
+            const p = validate(raw as RawRecord & { type: "relations" });
+            const r = p && relationOf(p, false);
+            if (r) records.push(r);
+          } else {
+            const p = validate(raw as RawRecord & { type: "events" });
+            const e = p && eventOf(p, false);
+            if (e) records.push(e);
+          }
+        }
+        await verifyQuotes();
+        counts[table.type] += records.length;
+        counts.claims += claimSink.length;
+        if (w && issues.length === 0) await w.write({ [table.type]: records, claims: claimSink });
+        tick(end - start);
       }
-      span = match;
-    } else if (spans.length > 1) {
-      report(loc, fieldPath, `the quote occurs ${spans.length} times in source ${claim.source} (at ${spans.map((s) => s.start).join(", ")}); give start to choose one`);
-      continue;
     }
-    claim.locator = { ...claim.locator, start: span.start, end: span.end, quote: index.text.slice(span.start, span.end) };
-  }
+    lap("large tables");
+    claimSink = [];
+    for (const { data, loc } of parsed.claims as Parsed<StandaloneClaimInput>[]) {
+      const { target, ...claim } = data;
+      const exists: Record<TargetType, (id: string) => boolean> = {
+        actor: () => true,
+        agreement: (id) => agreementIds.has(id),
+        concept: (id) => conceptIds.has(id),
+        relation: (id) => relationIds.has(id),
+        event: (id) => eventIds.has(id),
+      };
+      let targetId: string | undefined = target.id;
+      if (target.type === "actor") targetId = resolveActor(loc, ["target", "id"], target.id);
+      else if (!exists[target.type](target.id)) {
+        report(loc, ["target", "id"], `unknown ${target.type} "${target.id}"`);
+        targetId = undefined;
+      }
+      if (targetId) addClaims({ type: target.type, id: targetId }, [claim], loc, []);
+    }
+    await verifyQuotes();
+    counts.claims += claimSink.length;
+    if (w && issues.length === 0) await w.write({ claims: claimSink });
+    tick(parsed.claims.length);
+    if (issues.length) {
+      issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+      throw new DatasetError(issues);
+    }
+  };
 
-  progress?.("validate", total * 2, total * 2);
-  if (issues.length) {
-    issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-    throw new DatasetError(issues);
+  const summary: ImportSummary = { dataset: manifest.name, path: display(path), files: read.files.length, records: counts, result: null };
+  if (options.dryRun) {
+    await rest(undefined);
+    return summary;
   }
-
-  const records = Object.fromEntries(RECORD_TYPES.map((t) => [t, 0])) as Record<RecordType, number>;
-  const set: WriteSet = { sources, actors, agreements, concepts, relations, events, claims };
-  for (const t of RECORD_TYPES) records[t] = set[t].length;
-  const summary: ImportSummary = { dataset: manifest.name, path: display(path), files: read.files.length, records, result: null };
-  if (options.dryRun) return summary;
-  const startedAt = now;
-  const result = await store.write(set, (d, t) => progress?.("write", d, t));
-  if (result.wrote) await store.recordImport({ dataset: manifest.name, path: resolve(path), startedAt, result });
+  // Nothing is written once a problem is found, and the session rolls back when the import throws.
+  const { result } = await store.writeSession({ expectedRows: total }, rest);
+  lap("write");
+  if (result.wrote) await store.recordImport({ dataset: manifest.name, path: resolve(path), startedAt: now, result });
   summary.result = result;
   return summary;
 }

@@ -21,9 +21,22 @@ export interface RawRecord {
   loc: RecordLoc;
 }
 
+/**
+ * A large CSV table of relations or events, parsed but not yet turned into records: the importer takes its rows in
+ * chunks, so a million rows never sit in memory as objects at once.
+ */
+export interface RowTable {
+  type: "relations" | "events";
+  file: string;
+  /** Number of data rows (blank lines included; `record` returns undefined for them). */
+  size: number;
+  record(i: number): RawRecord | undefined;
+}
+
 export interface ReadResult {
   manifest?: { value: unknown; loc: RecordLoc };
   records: RawRecord[];
+  tables: RowTable[];
   issues: DatasetIssue[];
   files: string[];
 }
@@ -63,7 +76,7 @@ function listFiles(root: string): string[] {
 
 /** Read every data file of a dataset folder, or one bundle file (a JSON export). */
 export function readDataset(path: string, display: (p: string) => string = (p) => p): ReadResult {
-  const result: ReadResult = { records: [], issues: [], files: [] };
+  const result: ReadResult = { records: [], tables: [], issues: [], files: [] };
   const st = statSync(path);
   if (!st.isDirectory()) {
     result.files.push(path);
@@ -357,22 +370,33 @@ function readCsv(text: string, file: string, type: "actors" | "relations" | "eve
   const dup = header.find((h, i) => header.indexOf(h) !== i);
   if (dup) result.issues.push({ file, line: 1, field: dup, message: "column appears twice" });
   if (result.issues.some((i) => i.file === file)) return;
-  for (let r = 1; r < rows.length; r++) {
+  const record = (r: number): RawRecord | undefined => {
     const row = rows[r]!;
-    if (row.length === 1 && row[0] === "") continue; // blank line
-    const rowIndex = r;
+    if (row.length === 1 && row[0] === "") return undefined; // blank line
     const loc: RecordLoc = {
       file,
-      line: () => lineOfRow(rowIndex),
-      lineOf: () => lineOfRow(rowIndex),
+      line: () => lineOfRow(r),
+      lineOf: () => lineOfRow(r),
       field: (path) => csvField(type, path),
     };
-    if (row.length !== header.length) {
-      result.issues.push({ file, line: loc.line(), message: `row has ${row.length} fields, the header has ${header.length}` });
-      continue;
-    }
+    if (row.length !== header.length) return { type, value: { __fields: row.length, __header: header.length }, loc };
     const cells: Record<string, string> = {};
     for (let c = 0; c < header.length; c++) cells[header[c]!] = row[c]!.trim();
-    result.records.push({ type, value: csvRecord(type, cells), loc });
+    return { type, value: csvRecord(type, cells), loc };
+  };
+  if (type === "relations" || type === "events") {
+    // Rows are 1-based here: row 0 is the header.
+    result.tables.push({ type, file, size: rows.length - 1, record: (i) => record(i + 1) });
+    return;
   }
+  for (let r = 1; r < rows.length; r++) {
+    const rec = record(r);
+    if (rec) result.records.push(rec);
+  }
+}
+
+/** A CSV row whose field count differs from the header's: the message, or undefined for a good row. */
+export function fieldCountProblem(value: unknown): string | undefined {
+  const v = value as { __fields?: number; __header?: number } | null;
+  return v && typeof v === "object" && typeof v.__fields === "number" ? `row has ${v.__fields} fields, the header has ${v.__header}` : undefined;
 }
