@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
-import { cli, seedDir, sha256File, sharedDir, tmp } from "./helpers.js";
+import { cli, repoRoot, seedDir, sha256File, sharedDir, tmp } from "./helpers.js";
 
 let db: string;
 const doc001 = readFileSync(join(seedDir, "documents/001_a9b394bd303c974a.txt"), "utf8");
@@ -91,6 +91,12 @@ describe("seed dataset", () => {
     const bad = cli(["--db", db, "claims", "accept", "c-nope"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/no claim "c-nope"; nothing was changed/);
+  });
+
+  it("runs as `npx diplograph` from the repository root", () => {
+    const r = spawnSync("npx", ["--no-install", "diplograph", "--db", db, "--json", "actors", "show", "IRN"], { cwd: repoRoot, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { actor: { id: string } }).actor.id).toBe("irn");
   });
 
   it("re-imports the seed without changing the database file", () => {

@@ -17,6 +17,7 @@ const int = (name: string) => (v: string) => {
 
 const program = new Command("diplograph")
   .description("Multi-track diplomacy workbench: actors, relations, events and agreements, each traced to its source passage.")
+  .version("0.1.0", "--version", "print the version")
   .option("--db <path-or-url>", "SQLite file or postgres:// URL (default: $DIPLOGRAPH_DB or ./diplograph.db)")
   .option("--json", "print machine-readable JSON instead of text")
   .showHelpAfterError()
