@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The `diplograph` command line: import datasets, query actors, relations, events and claims, review, export.
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DiplographError } from "@diplograph/model";

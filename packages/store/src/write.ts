@@ -110,30 +110,54 @@ function sqliteBackend(db: NonNullable<Connection["sqlite"]>): Backend {
     },
     async upsert(table, rows, update) {
       const cols = Object.keys(rows[0]!);
-      const sql = update ? upsertSql(table, cols) : `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`;
-      const stmt = prepared(sql);
       if (update) {
+        const stmt = prepared(upsertSql(table, cols));
         for (const row of rows) stmt.run(row);
         return;
       }
-      // Positional values from one reused array: no per-row objects for the driver to walk.
-      const values: unknown[] = new Array(cols.length);
-      for (const row of rows) {
-        for (let c = 0; c < cols.length; c++) values[c] = row[cols[c]!];
-        stmt.run(values);
-      }
+      insertBatched(table, cols, rows);
     },
     async deleteChildren(table, parents) {
       const del = prepared(`DELETE FROM ${table} WHERE ${table === "actor_names" ? "actor_id" : "event_id"} = ?`);
       for (const id of parents) del.run(id);
     },
     async insertChildren(table, rows) {
-      const cols = Object.keys(rows[0]!);
-      const ins = prepared(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`);
-      for (const r of rows) ins.run(r);
+      insertBatched(table, Object.keys(rows[0]!), rows);
     },
   };
+
+  /**
+   * Plain inserts of rows known to be new, BATCH rows to a statement: one call into the driver per batch instead of
+   * per row roughly doubles the rate of bulk loads. Values go positionally from one reused array.
+   */
+  function insertBatched(table: string, cols: string[], rows: Array<Record<string, unknown>>): void {
+    const tuple = `(${cols.map(() => "?").join(", ")})`;
+    const head = `INSERT INTO ${table} (${cols.join(", ")}) VALUES `;
+    const many = prepared(head + Array(BATCH).fill(tuple).join(", "));
+    const values: unknown[] = new Array(cols.length * BATCH);
+    let i = 0;
+    for (; i + BATCH <= rows.length; i += BATCH) {
+      let k = 0;
+      for (let b = 0; b < BATCH; b++) {
+        const row = rows[i + b]!;
+        for (let c = 0; c < cols.length; c++) values[k++] = row[cols[c]!];
+      }
+      many.run(values);
+    }
+    if (i < rows.length) {
+      const one = prepared(head + tuple);
+      const single: unknown[] = new Array(cols.length);
+      for (; i < rows.length; i++) {
+        const row = rows[i]!;
+        for (let c = 0; c < cols.length; c++) single[c] = row[cols[c]!];
+        one.run(single);
+      }
+    }
+  }
 }
+
+/** Rows per multi-row INSERT on SQLite (at most 20 columns × 50 = 1,000 bound values, far below SQLite's limit). */
+const BATCH = 50;
 
 function postgresBackend(trx: Transaction<Database>): Backend {
   return {
