@@ -6,3 +6,4 @@ export * from "./names.js";
 export * from "./records.js";
 export * from "./snapshot.js";
 export * from "./errors.js";
+export * from "./hash.js";

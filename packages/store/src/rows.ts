@@ -1,6 +1,7 @@
 // Mapping between canonical records and table rows, and the content hash that makes re-imports no-ops.
 import {
   EVENT_TYPES,
+  hashParts,
   RELATION_KINDS,
   dayBounds,
   normalizeName,
@@ -40,32 +41,14 @@ const nn = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const layersColumn = (layers: readonly string[]): string => (layers.length ? `,${layers.join(",")},` : "");
 
 /**
- * Content hash of a row: every column but the hash, in column order. It only tells whether a stored row changed, so
- * two 53-bit string hashes (cyrb53 with two seeds, 106 bits) stand in for a cryptographic digest at a fraction of the
- * cost on bulk imports.
+ * Content hash of a row: every column but the hash, in column order. It only tells whether a stored row changed, so a
+ * fast 106-bit string hash (`hashParts`) stands in for a cryptographic digest, which was a measurable cost on bulk
+ * imports.
  */
 export function rowHash(row: Record<string, unknown>): string {
-  let s = "";
-  for (const key in row) {
-    if (key === "hash") continue;
-    const v = row[key];
-    s += v === null || v === undefined ? "\u0001\u0000" : `${String(v)}\u0000`;
-  }
-  return cyrb53(s, 0x9e3779b9).toString(36) + cyrb53(s, 0x85ebca6b).toString(36);
-}
-
-/** cyrb53: a fast 53-bit string hash (public domain, bryc). */
-function cyrb53(str: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < str.length; i++) {
-    const ch = str.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  const parts: Array<string | number | null> = [];
+  for (const key in row) if (key !== "hash") parts.push(row[key] as string | number | null);
+  return hashParts(parts);
 }
 
 function withHash<T extends Record<string, unknown>>(row: T): T & { hash: string } {

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import {
   DatasetError,
   RELATION_KINDS,
+  hashParts,
   isIso3,
   normalizeName,
   relationRuleIssues,
@@ -56,7 +57,6 @@ export interface ImportSummary {
   result: WriteResult | null;
 }
 
-const hex = (s: string, n = 16) => createHash("sha1").update(s).digest("hex").slice(0, n);
 
 interface Parsed<T> {
   data: T;
@@ -306,7 +306,7 @@ export async function importDataset(store: Store, path: string, options: ImportO
             ? c.id
             : c.id
               ? `${c.id}.${property}`
-              : `c-${hex([target.type, target.id, property ?? "", JSON.stringify(qualifiers), c.source, c.start ?? "", c.page ?? "", c.quote ?? "", value === undefined ? "" : JSON.stringify(value)].join("\u0000"), 20)}`;
+              : `c-${hashParts([target.type, target.id, property, c.qualifiers ? JSON.stringify(qualifiers) : "", c.source, c.start, c.page, c.quote, value === undefined ? "" : JSON.stringify(value)])}`;
         if (claimIds.has(id)) {
           report(loc, at(), `duplicate claim "${id}" (the same claim is made twice in this import)`);
           continue;
@@ -419,7 +419,7 @@ export async function importDataset(store: Store, path: string, options: ImportO
     if (!fromId || !toId) return undefined;
     const id =
       givenId ??
-      `rel-${hex([data.kind, fromId, toId, data.role ?? "", data.start?.start ?? "", data.end?.start ?? "", data.signed?.start ?? "", data.ratified?.start ?? ""].join("|"))}`;
+      `rel-${hashParts([data.kind, fromId, toId, data.role, data.start?.start, data.end?.start, data.signed?.start, data.ratified?.start])}`;
     checkId("relations", id, loc, keepLoc);
     relationIds.add(id);
     addClaims({ type: "relation", id }, list, loc, ["claims"]);
@@ -441,7 +441,7 @@ export async function importDataset(store: Store, path: string, options: ImportO
       ok = false;
     }
     if (!ok) return undefined;
-    const id = givenId ?? `ev-${hex([data.type, data.date.start, data.date.end ?? "", data.title, resolved.map((p) => `${p.actor}:${p.role}`).join(",")].join("|"))}`;
+    const id = givenId ?? `ev-${hashParts([data.type, data.date.start, data.date.end, data.title, resolved.map((p) => `${p.actor}:${p.role}`).join(",")])}`;
     checkId("events", id, loc, keepLoc);
     eventIds.add(id);
     addClaims({ type: "event", id }, list, loc, ["claims"]);
