@@ -72,14 +72,16 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
 
 export interface Backend {
   name: "sqlite" | "postgres";
+  /** False when no PostgreSQL test server is configured: its tests are reported as skipped (CI always sets one). */
+  available: boolean;
   /** A fresh, empty database location and its clean-up. */
   fresh(): Promise<{ url: string; drop: () => Promise<void> }>;
 }
 
 /** The backends every store test runs on: SQLite always, PostgreSQL when a test server is configured (CI always). */
 export const backends: Backend[] = [
-  { name: "sqlite", fresh: async () => ({ url: join(tmp(), "test.db"), drop: async () => undefined }) },
-  ...(PG_URL ? [{ name: "postgres" as const, fresh: freshPostgres }] : []),
+  { name: "sqlite", available: true, fresh: async () => ({ url: join(tmp(), "test.db"), drop: async () => undefined }) },
+  { name: "postgres", available: Boolean(PG_URL), fresh: freshPostgres },
 ];
 
 /** A small, valid dataset with one document, generated here so each test can break one thing in a copy of it. */

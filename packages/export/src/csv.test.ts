@@ -25,7 +25,7 @@ describe("toCsvTables", () => {
   it.each([
     ["actors.csv", "id,kind,name,country,aliases,wikidata,partyfacts,parlgov,cameo,description", ACTOR_COLUMNS],
     ["relations.csv", "id,kind,from,to,role,start,end,signed,ratified,track,layers,note", RELATION_COLUMNS],
-    ["events.csv", "id,type,title,date,place,place_country,participants,track,layers,outcome,agreement,cameo", EVENT_COLUMNS],
+    ["events.csv", "id,type,title,date,place,place_country,participants,track,layers,outcome,agreement,cameo,note", EVENT_COLUMNS],
     [
       "claims.csv",
       "id,target_type,target_id,property,value,qualifiers,source,quote,page,quote_start,quote_end,status,confidence,author,note",
@@ -43,7 +43,7 @@ describe("toCsvTables", () => {
     [
       "events.csv",
       1,
-      "ev-tehran-summit-2018,summit,Tehran summit of the Astana format,2018-09-07,Tehran,IRN,irn:host;rus:participant;tur:participant,official,political;military-security,,,",
+      "ev-tehran-summit-2018,summit,Tehran summit of the Astana format,2018-09-07,Tehran,IRN,irn:host;rus:participant;tur:participant,official,political;military-security,,,,",
     ],
     ["claims.csv", 6, `c-apa-members,actor,apa,members,about 42,role=full,test-source,,12,,,proposed,0.7,tester,"counts ""full"" members, not observers"`],
     ["claims.csv", 6, "c-apa-founded,actor,apa,founded,2006,,test-source,became the Asian Parliamentary Assembly in 2006,,10,57,accepted,0.9,tester,"],

@@ -23,6 +23,7 @@ export const EVENT_COLUMNS = [
   "outcome",
   "agreement",
   "cameo",
+  "note",
 ] as const;
 /**
  * Standalone claims: id, target, property, value, qualifiers, note and the claim columns (`quote_start`/`quote_end`
@@ -126,6 +127,7 @@ function eventRow(e: Event): Row<typeof EVENT_COLUMNS> {
     outcome: e.outcome,
     agreement: e.agreement,
     cameo: e.cameo,
+    note: e.note,
   };
 }
 

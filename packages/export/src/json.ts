@@ -92,6 +92,7 @@ function jsonAgreement(g: Agreement): JsonAgreement {
     aliases: g.aliases.map((x) => compact({ name: x.name, lang: x.lang, kind: x.kind })),
     signed: optionalDate(g.signed),
     signedPlace: g.signedPlace,
+    adopted: optionalDate(g.adopted),
     inForce: optionalDate(g.inForce),
     adoptedBy: g.adoptedBy,
     topics: [...g.topics],
@@ -145,6 +146,7 @@ function jsonEvent(e: Event): JsonEvent {
     outcome: e.outcome,
     agreement: e.agreement,
     attributes: { ...e.attributes },
+    note: e.note,
   });
 }
 

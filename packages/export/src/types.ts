@@ -159,6 +159,7 @@ export interface JsonAgreement {
   aliases: Alias[];
   signed?: JsonDate;
   signedPlace?: string;
+  adopted?: JsonDate;
   inForce?: JsonDate;
   adoptedBy?: string;
   topics: string[];
@@ -206,6 +207,7 @@ export interface JsonEvent {
   outcome?: string;
   agreement?: string;
   attributes: Record<string, unknown>;
+  note?: string;
 }
 
 export type JsonClaimValue =

@@ -129,6 +129,8 @@ export const Event = z.strictObject({
   /** The agreement the event concerns (signed, ratified, acceded to). */
   agreement: Id.optional(),
   attributes: Attributes,
+  /** A curator's caveat about the event (how a date was derived, an identification made). */
+  note: z.string().optional(),
 });
 export type Event = z.infer<typeof Event>;
 
@@ -139,6 +141,8 @@ export const Agreement = z.strictObject({
   aliases: z.array(Alias).default([]),
   signed: DateValue.optional(),
   signedPlace: z.string().optional(),
+  /** When a resolution, model law or set of rules was adopted (they are adopted, not signed). */
+  adopted: DateValue.optional(),
   inForce: DateValue.optional(),
   /** The body that adopted it (a model law's assembly, a resolution's council). */
   adoptedBy: Id.optional(),

@@ -18,6 +18,7 @@ export const ACTOR_KINDS = vocabulary({
   "intergovernmental-organization": { label: "Intergovernmental organisation" },
   "parliamentary-assembly": { label: "Inter-parliamentary assembly or union" },
   forum: { label: "Forum or conference series" },
+  "armed-force": { label: "Armed or security force (a state's military, guard corps or their branches)" },
   movement: { label: "Movement or non-state group" },
   person: { label: "Person" },
   other: { label: "Other" },

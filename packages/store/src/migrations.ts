@@ -178,6 +178,13 @@ const migrations: Record<string, Migration> = {
   },
 };
 
+migrations["0002_event_notes_agreement_adoption"] = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("events").addColumn("note", "text").execute();
+    await db.schema.alterTable("agreements").addColumn("adopted", "text").execute();
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrations;

@@ -105,11 +105,12 @@ export function agreementRow(a: Agreement): AgreementsTable {
     aliases: json(a.aliases),
     signed: jsonOrNull(a.signed),
     signed_place: nn(a.signedPlace),
+    adopted: jsonOrNull(a.adopted),
     in_force: jsonOrNull(a.inForce),
     adopted_by: nn(a.adoptedBy),
     topics: json(a.topics),
     description: nn(a.description),
-    day_from: a.signed ? dayBounds(a.signed).from : null,
+    day_from: a.signed ? dayBounds(a.signed).from : a.adopted ? dayBounds(a.adopted).from : null,
   });
 }
 
@@ -166,6 +167,7 @@ export function eventRow(e: Event): EventsTable {
     outcome: nn(e.outcome),
     agreement_id: nn(e.agreement),
     attributes: json(e.attributes),
+    note: nn(e.note),
   });
 }
 
@@ -257,6 +259,7 @@ export function agreementFromRow(r: AgreementsTable): Agreement {
     aliases: JSON.parse(r.aliases) as Agreement["aliases"],
     signed: parse<DateValue>(r.signed),
     signedPlace: opt(r.signed_place),
+    adopted: parse<DateValue>(r.adopted),
     inForce: parse<DateValue>(r.in_force),
     adoptedBy: opt(r.adopted_by),
     topics: JSON.parse(r.topics) as string[],
@@ -314,6 +317,7 @@ export function eventFromRow(r: EventsTable, participants: EventParticipantsTabl
     outcome: opt(r.outcome),
     agreement: opt(r.agreement_id),
     attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+    note: opt(r.note),
   });
 }
 

@@ -49,6 +49,7 @@ export interface AgreementsTable {
   aliases: string;
   signed: string | null;
   signed_place: string | null;
+  adopted: string | null;
   in_force: string | null;
   adopted_by: string | null;
   topics: string;
@@ -107,6 +108,7 @@ export interface EventsTable {
   outcome: string | null;
   agreement_id: string | null;
   attributes: string;
+  note: string | null;
   hash: string;
 }
 

@@ -94,9 +94,10 @@ export const ActorInput = Actor.omit({ aliases: true, externalIds: true }).exten
 });
 export type ActorInput = z.infer<typeof ActorInput>;
 
-export const AgreementInput = Agreement.omit({ aliases: true, signed: true, inForce: true, adoptedBy: true }).extend({
+export const AgreementInput = Agreement.omit({ aliases: true, signed: true, adopted: true, inForce: true, adoptedBy: true }).extend({
   aliases: z.array(AliasInput).default([]),
   signed: DateInput.optional(),
+  adopted: DateInput.optional(),
   inForce: DateInput.optional(),
   adoptedBy: Ref.optional(),
   claims: Claims,

@@ -238,7 +238,7 @@ const CLAIM_FIELD: Record<(typeof CLAIM_COLUMNS)[number], string> = {
 const COLUMNS: Record<"actors" | "relations" | "events" | "claims", readonly string[]> = {
   actors: ["id", "kind", "name", "country", "aliases", "wikidata", "partyfacts", "parlgov", "cameo", "description"],
   relations: ["id", "kind", "from", "to", "role", "start", "end", "signed", "ratified", "track", "layers", "note"],
-  events: ["id", "type", "title", "date", "place", "place_country", "participants", "track", "layers", "outcome", "agreement", "cameo"],
+  events: ["id", "type", "title", "date", "place", "place_country", "participants", "track", "layers", "outcome", "agreement", "cameo", "note"],
   claims: ["id", "target_type", "target_id", "property", "value", "qualifiers", "note"],
 };
 
@@ -289,7 +289,7 @@ function csvRecord(type: "actors" | "relations" | "events" | "claims", cells: Re
     for (const k of ["id", "kind", "from", "to", "role", "start", "end", "signed", "ratified", "track", "note"]) set(k, cells[k]);
     if (cells.layers) rec.layers = splitList(cells.layers, ";");
   } else if (type === "events") {
-    for (const k of ["id", "type", "title", "date", "place", "track", "outcome", "agreement", "cameo"]) set(k, cells[k]);
+    for (const k of ["id", "type", "title", "date", "place", "track", "outcome", "agreement", "cameo", "note"]) set(k, cells[k]);
     set("placeCountry", cells.place_country);
     if (cells.participants) rec.participants = splitList(cells.participants, ";");
     if (cells.layers) rec.layers = splitList(cells.layers, ";");
