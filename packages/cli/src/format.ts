@@ -66,8 +66,17 @@ export class Progress {
   private shown = false;
   constructor(private readonly quiet: boolean) {}
 
+  private finished = "";
+
   update(phase: string, done: number, total: number): void {
     if (this.quiet) return;
+    if (phase === "indexes") {
+      if (this.shown) process.stderr.write("rebuilding indexes …\n");
+      return;
+    }
+    // Only the first report of a finished phase is shown.
+    if (done >= total && this.finished === phase) return;
+    if (done >= total) this.finished = phase;
     const now = Date.now();
     if (phase !== this.phase) {
       this.phase = phase;

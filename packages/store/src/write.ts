@@ -36,6 +36,8 @@ export interface BulkOptions {
   /** How many rows the session will write, about: from BULK_ROWS on, indexes are deferred and rebuilt. */
   expectedRows?: number;
   onProgress?: WriteProgress;
+  /** Called before the indexes deferred by a bulk session are rebuilt (it can take seconds on millions of rows). */
+  onIndexing?: (indexes: number) => void;
 }
 
 /** A write session: every `write` joins one transaction, committed when the session's function returns. */
@@ -291,6 +293,7 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
     const session = new Session(sqliteBackend(db), options);
     try {
       const value = await fn(session);
+      if (deferred.length && session.result.wrote) options.onIndexing?.(deferred.length);
       for (const sql of deferred) db.exec(sql);
       db.exec("COMMIT");
       options.onProgress?.(1, 1);

@@ -38,7 +38,8 @@ import { QuoteIndex } from "./quotes.js";
 import { fieldCountProblem, readDataset, type RawRecord, type RecordLoc } from "./read.js";
 import { readClaimValue } from "./values.js";
 
-export type ImportPhase = "import";
+/** `import`: rows validated and written; `indexes`: rebuilding the indexes a bulk import deferred (done = 0 of 1). */
+export type ImportPhase = "import" | "indexes";
 
 export interface ImportOptions {
   /** Called as work advances; `total` is known for each phase. */
@@ -535,7 +536,7 @@ export async function importDataset(store: Store, path: string, options: ImportO
     return summary;
   }
   // Nothing is written once a problem is found, and the session rolls back when the import throws.
-  const { result } = await store.writeSession({ expectedRows: total }, rest);
+  const { result } = await store.writeSession({ expectedRows: total, onIndexing: () => progress?.("indexes", 0, 1) }, rest);
   lap("write");
   if (result.wrote) await store.recordImport({ dataset: manifest.name, path: resolve(path), startedAt: now, result });
   summary.result = result;
