@@ -28,10 +28,17 @@ export interface RawRecord {
 export interface RowTable {
   type: "relations" | "events";
   file: string;
-  /** Number of data rows (blank lines included; `record` returns undefined for them). */
+  /** Number of data rows (blank lines included). */
   size: number;
-  record(i: number): RawRecord | undefined;
+  /**
+   * The rows, parsed a chunk at a time (undefined for blank lines); problems of CSV syntax go to `report`. Only one
+   * chunk of parsed rows is alive at a time, which keeps a million-row import out of the garbage collector's way.
+   */
+  chunks(report: (issue: DatasetIssue) => void): Generator<Array<RawRecord | undefined>>;
 }
+
+/** Rows per chunk of a large CSV table. */
+export const CSV_CHUNK_ROWS = 10_000;
 
 export interface ReadResult {
   manifest?: { value: unknown; loc: RecordLoc };
@@ -352,16 +359,73 @@ function csvField(type: "actors" | "relations" | "events" | "claims", path: Read
   return typeof head === "string" ? head : "";
 }
 
-function readCsv(text: string, file: string, type: "actors" | "relations" | "events" | "claims", result: ReadResult): void {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: "," });
-  const rows = parsed.data;
-  // Line numbers cost a pass over the rows, so they are computed only when a row has something to report.
+/**
+ * A relations or events table, read lazily: one pass finds where rows start (outside quoted fields) and which line
+ * each chunk starts on; each chunk is parsed only when the importer asks for it.
+ */
+function readCsvTable(body: string, file: string, type: "relations" | "events", result: ReadResult): void {
+  const starts: number[] = [0]; // offsets of each chunk's first row; the first chunk starts with the header
+  const lines: number[] = [1];
+  let rows = 0;
+  let line = 1;
+  let inQuotes = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes; // '"'; a doubled quote inside a field toggles twice
+    else if (c === 10) {
+      line++;
+      if (!inQuotes) {
+        rows++;
+        if (rows % CSV_CHUNK_ROWS === 1 && rows > 1 && i + 1 < body.length) {
+          starts.push(i + 1);
+          lines.push(line);
+        }
+      }
+    }
+  }
+  if (body.length > 0 && body.charCodeAt(body.length - 1) !== 10) rows++;
+  const headerRows = Papa.parse<string[]>(body.slice(0, firstRowEnd(body)), { header: false, delimiter: "," }).data;
+  const header = headerRows[0]?.map((h) => h.trim());
+  if (!checkHeader(header, file, type, result)) return;
+  result.tables.push({
+    type,
+    file,
+    size: Math.max(0, rows - 1),
+    *chunks(report) {
+      for (let k = 0; k < starts.length; k++) {
+        const text = body.slice(starts[k]!, k + 1 < starts.length ? starts[k + 1]! : body.length);
+        const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: "," });
+        const lineOf = lineCounter(parsed.data, lines[k]!);
+        const errors = parsed.errors.filter((e) => e.code !== "UndetectableDelimiter");
+        for (const e of errors) report({ file, line: e.row === undefined ? undefined : lineOf(e.row), message: `malformed CSV: ${e.message}` });
+        if (errors.length) return;
+        const first = k === 0 ? 1 : 0; // the first chunk begins with the header
+        const out: Array<RawRecord | undefined> = [];
+        for (let r = first; r < parsed.data.length; r++) out.push(csvRow(parsed.data[r]!, header!, file, type, new CsvLoc(file, type, r, lineOf)));
+        yield out;
+      }
+    },
+  });
+}
+
+/** Where the first row of a CSV text ends (its first line break outside quotes). */
+function firstRowEnd(body: string): number {
+  let inQuotes = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 10 && !inQuotes) return i;
+  }
+  return body.length;
+}
+
+/** Line numbers of parsed rows, counting line breaks inside quoted fields; computed only when first asked. */
+function lineCounter(rows: string[][], firstLine: number): (row: number) => number {
   let lines: Int32Array | undefined;
-  const lineOfRow = (i: number): number => {
+  return (i: number): number => {
     if (!lines) {
       lines = new Int32Array(rows.length + 1);
-      let line = 1;
+      let line = firstLine;
       for (let r = 0; r < rows.length; r++) {
         lines[r] = line;
         let nl = 1;
@@ -372,39 +436,48 @@ function readCsv(text: string, file: string, type: "actors" | "relations" | "eve
     }
     return lines[Math.min(i, rows.length)]!;
   };
-  for (const e of parsed.errors) {
-    if (e.code === "UndetectableDelimiter") continue;
-    result.issues.push({ file, line: e.row === undefined ? undefined : lineOfRow(e.row), message: `malformed CSV: ${e.message}` });
-  }
-  if (parsed.errors.some((e) => e.code !== "UndetectableDelimiter")) return;
-  const header = rows[0]?.map((h) => h.trim());
+}
+
+function checkHeader(header: string[] | undefined, file: string, type: "actors" | "relations" | "events" | "claims", result: ReadResult): header is string[] {
   if (!header || header.every((h) => h === "")) {
     result.issues.push({ file, line: 1, message: "empty CSV: expected a header row" });
-    return;
+    return false;
   }
+  const before = result.issues.length;
   const known = new Set([...COLUMNS[type], ...CLAIM_COLUMNS]);
   header.forEach((h, i) => {
     if (!known.has(h)) result.issues.push({ file, line: 1, field: h || `column ${i + 1}`, message: `unknown column; ${type} tables have ${[...COLUMNS[type], ...CLAIM_COLUMNS].join(", ")}` });
   });
   const dup = header.find((h, i) => header.indexOf(h) !== i);
   if (dup) result.issues.push({ file, line: 1, field: dup, message: "column appears twice" });
-  if (result.issues.some((i) => i.file === file)) return;
-  const record = (r: number): RawRecord | undefined => {
-    const row = rows[r]!;
-    if (row.length === 1 && row[0] === "") return undefined; // blank line
-    const loc = new CsvLoc(file, type, r, lineOfRow);
-    if (row.length !== header.length) return { type, value: { __fields: row.length, __header: header.length }, loc };
-    const cells: Record<string, string> = {};
-    for (let c = 0; c < header.length; c++) cells[header[c]!] = row[c]!.trim();
-    return { type, value: csvRecord(type, cells), loc };
-  };
+  return result.issues.length === before;
+}
+
+/** One parsed CSV row as a raw record (undefined for a blank line). */
+function csvRow(row: string[], header: string[], file: string, type: "actors" | "relations" | "events" | "claims", loc: RecordLoc): RawRecord | undefined {
+  if (row.length === 1 && row[0] === "") return undefined; // blank line
+  if (row.length !== header.length) return { type, value: { __fields: row.length, __header: header.length }, loc };
+  const cells: Record<string, string> = {};
+  for (let c = 0; c < header.length; c++) cells[header[c]!] = row[c]!.trim();
+  return { type, value: csvRecord(type, cells), loc };
+}
+
+function readCsv(text: string, file: string, type: "actors" | "relations" | "events" | "claims", result: ReadResult): void {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (type === "relations" || type === "events") {
-    // Rows are 1-based here: row 0 is the header.
-    result.tables.push({ type, file, size: rows.length - 1, record: (i) => record(i + 1) });
+    readCsvTable(body, file, type, result);
     return;
   }
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: "," });
+  const rows = parsed.data;
+  const lineOfRow = lineCounter(rows, 1);
+  const errors = parsed.errors.filter((e) => e.code !== "UndetectableDelimiter");
+  for (const e of errors) result.issues.push({ file, line: e.row === undefined ? undefined : lineOfRow(e.row), message: `malformed CSV: ${e.message}` });
+  if (errors.length) return;
+  const header = rows[0]?.map((h) => h.trim());
+  if (!checkHeader(header, file, type, result)) return;
   for (let r = 1; r < rows.length; r++) {
-    const rec = record(r);
+    const rec = csvRow(rows[r]!, header, file, type, new CsvLoc(file, type, r, lineOfRow));
     if (rec) result.records.push(rec);
   }
 }
