@@ -94,6 +94,14 @@ const cases: Array<{ name: string; files: Record<string, string>; file: string; 
     message: /quote not found in source doc/,
   },
   {
+    name: "control character in a name",
+    files: { "actors/more.json": '[{ "id": "zzz", "kind": "other", "name": "Ze\\u0007d" }]' },
+    file: "actors/more.json",
+    line: 1,
+    field: "name",
+    message: /contains a control character/,
+  },
+  {
     name: "role that does not fit the relation kind",
     files: { "relations/more.yaml": "- id: r9\n  kind: member-of\n  from: che\n  to: alpha\n  role: maritime\n" },
     file: "relations/more.yaml",

@@ -104,6 +104,12 @@ describe("toCsvTables re-imports by the dataset format's column conventions", ()
     for (const row of rows(tables["actors.csv"])) {
       const original = snapshot.actors.find((a) => a.id === row.id)!;
       const aliases = row.aliases ? row.aliases.split("|").map((x) => ({ lang: x.slice(0, x.indexOf(":")), name: x.slice(x.indexOf(":") + 1) })) : [];
+      if (row.id === "irq") {
+        // A name with a control character, which the model refuses at import, is written as it is and refused on
+        // reading. (The lone surrogate of "afg" becomes U+FFFD on the way through UTF-8, which is a valid name.)
+        expect(Actor.safeParse({ id: row.id, kind: row.kind, name: row.name, country: row.country }).error?.issues[0]?.path).toEqual(["name"]);
+        continue;
+      }
       const actor = Actor.parse({
         id: row.id,
         kind: row.kind,

@@ -191,8 +191,10 @@ export function everyKind(): Snapshot {
       description: "Founded in 1889;\ttab\nand newline",
     }),
     Actor.parse({ id: "irn", kind: "state", name: "Iran", country: "IRN", aliases: [{ name: "ایران", lang: "fa" }] }),
-    Actor.parse({ id: "irq", kind: "state", name: "Iraq\u0001 (control)", country: "IRQ" }),
-    Actor.parse({ id: "afg", kind: "state", name: "Afghanistan \uD800lone", country: "AFG" }),
+    // Names the model refuses at import (a C0 control, a lone surrogate), built without parsing: the writers still
+    // strip such characters as a second line of defence.
+    { id: "irq", kind: "state", name: "Iraq\u0001 (control)", country: "IRQ", aliases: [], externalIds: {} } satisfies Actor,
+    { id: "afg", kind: "state", name: "Afghanistan \uD800lone", country: "AFG", aliases: [], externalIds: {} } satisfies Actor,
     Actor.parse({ id: "irn-parliament", kind: "parliament", name: "Islamic Consultative Assembly", country: "IRN" }),
     Actor.parse({ id: "irn-party-a", kind: "party", name: "Party A 'quoted'", country: "IRN" }),
     Actor.parse({ id: "lbn-movement", kind: "movement", name: "Movement B", country: "LBN" }),

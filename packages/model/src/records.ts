@@ -25,6 +25,17 @@ export const Id = z
   .regex(/^[a-z0-9][a-z0-9._:-]*$/, "ids are lower case letters, digits and . _ : - (starting with a letter or digit)");
 export type Id = z.infer<typeof Id>;
 
+/**
+ * A name or title: trimmed, not empty, and free of control characters and lone surrogates, which would break exports
+ * (XML forbids them) and searches.
+ */
+export const Name = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "contains a control character")
+  .refine((s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s), "contains a lone surrogate (broken UTF-16)");
+
 export const Iso3 = z.string().refine(isIso3, "expected an ISO 3166-1 alpha-3 country code such as IRN");
 
 /** BCP 47 language tag, in practice ISO 639-1 codes: en, fa, ru, ar … */
@@ -33,7 +44,7 @@ export const Lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "expect
 export const AliasKind = z.enum(["official", "short", "acronym", "transliteration", "source-term", "former", "other"]);
 
 export const Alias = z.strictObject({
-  name: z.string().trim().min(1),
+  name: Name,
   lang: Lang,
   kind: AliasKind.optional(),
 });
@@ -50,7 +61,7 @@ export type ExternalIds = z.infer<typeof ExternalIds>;
 export const Actor = z.strictObject({
   id: Id,
   kind: ActorKind,
-  name: z.string().trim().min(1),
+  name: Name,
   aliases: z.array(Alias).default([]),
   country: Iso3.optional(),
   externalIds: ExternalIds.default({}),
@@ -118,7 +129,7 @@ export const Event = z.strictObject({
   type: EventType,
   /** CAMEO event code; defaults to the code of the type where one fits. */
   cameo: z.string().regex(/^\d{2,4}$/, "expected a CAMEO event code such as 043").optional(),
-  title: z.string().trim().min(1),
+  title: Name,
   date: DateValue,
   place: z.string().optional(),
   placeCountry: Iso3.optional(),
@@ -137,7 +148,7 @@ export type Event = z.infer<typeof Event>;
 export const Agreement = z.strictObject({
   id: Id,
   kind: AgreementKind,
-  name: z.string().trim().min(1),
+  name: Name,
   aliases: z.array(Alias).default([]),
   signed: DateValue.optional(),
   signedPlace: z.string().optional(),
@@ -156,7 +167,7 @@ export const Concept = z.strictObject({
   id: Id,
   framework: Id,
   kind: z.string().regex(/^[a-z][a-z-]*$/, "expected a lower-case kind such as method, principle, stage"),
-  label: z.string().trim().min(1),
+  label: Name,
   aliases: z.array(Alias).default([]),
   order: z.number().int().optional(),
   parent: Id.optional(),
@@ -167,7 +178,7 @@ export type Concept = z.infer<typeof Concept>;
 export const Source = z.strictObject({
   id: Id,
   type: SourceType,
-  title: z.string().trim().min(1),
+  title: Name,
   authors: z.array(z.string()).default([]),
   published: DateValue.optional(),
   language: Lang,

@@ -13,6 +13,7 @@ import {
   ExternalIds,
   Id,
   Lang,
+  Name,
   ParticipantRole,
   RelationFields,
   Source,
@@ -47,8 +48,8 @@ export const DateInput = z
 export const Ref = z.string().trim().min(1, "empty reference");
 
 export const AliasInput = z.union([
-  z.string().trim().min(1).transform((name) => ({ name, lang: "en" })),
-  z.strictObject({ name: z.string().trim().min(1), lang: Lang, kind: AliasKind.optional() }),
+  Name.transform((name) => ({ name, lang: "en" })),
+  z.strictObject({ name: Name, lang: Lang, kind: AliasKind.optional() }),
 ]);
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
