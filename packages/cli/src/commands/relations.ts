@@ -16,20 +16,23 @@ export interface GraphFilterOptions extends GlobalOptions {
   offset?: number;
 }
 
+/** The filters relations and events share, from the command's options. */
+function commonFilter(opts: GraphFilterOptions) {
+  return {
+    actor: opts.actor,
+    withParts: !opts.direct,
+    track: opts.track,
+    layer: opts.layer,
+    from: opts.from,
+    to: opts.to,
+    limit: opts.limit,
+    offset: opts.offset,
+  };
+}
+
 export async function relationsCommand(opts: GraphFilterOptions): Promise<void> {
   await withStore(opts, async (store) => {
-    const hits = await store.listRelations({
-      actor: opts.actor,
-      withParts: !opts.direct,
-      kind: opts.kind,
-      role: opts.role,
-      track: opts.track,
-      layer: opts.layer,
-      from: opts.from,
-      to: opts.to,
-      limit: opts.limit,
-      offset: opts.offset,
-    });
+    const hits = await store.listRelations({ ...commonFilter(opts), kind: opts.kind, role: opts.role });
     if (opts.json) return printJson(hits);
     if (hits.length === 0) return print("No relations match.");
     const names = await store.getActors([...new Set(hits.flatMap((h) => [h.relation.from, h.relation.to]))]);
@@ -55,17 +58,7 @@ export async function relationsCommand(opts: GraphFilterOptions): Promise<void> 
 
 export async function eventsCommand(opts: GraphFilterOptions): Promise<void> {
   await withStore(opts, async (store) => {
-    const hits = await store.listEvents({
-      actor: opts.actor,
-      withParts: !opts.direct,
-      type: opts.type,
-      track: opts.track,
-      layer: opts.layer,
-      from: opts.from,
-      to: opts.to,
-      limit: opts.limit,
-      offset: opts.offset,
-    });
+    const hits = await store.listEvents({ ...commonFilter(opts), type: opts.type });
     if (opts.json) return printJson(hits);
     if (hits.length === 0) return print("No events match.");
     print(
