@@ -5,7 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { ExportError } from "./errors.js";
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeEntries, attributeValues } from "./graph.js";
 import type { CsvTables, Graph, NodeEdgeCsv, TimeInterval } from "./types.js";
-import { byId, isoDate } from "./utils.js";
+import { byId, csvDate } from "./utils.js";
 
 /** Columns of each table, in the order of docs/dataset-format.md. */
 export const ACTOR_COLUMNS = ["id", "kind", "name", "country", "aliases", "wikidata", "partyfacts", "parlgov", "cameo", "description"] as const;
@@ -102,10 +102,10 @@ function relationRow(r: Relation): Row<typeof RELATION_COLUMNS> {
     from: r.from,
     to: r.to,
     role: r.role,
-    start: isoDate(r.start),
-    end: isoDate(r.end),
-    signed: isoDate(r.signed),
-    ratified: isoDate(r.ratified),
+    start: csvDate(r.start),
+    end: csvDate(r.end),
+    signed: csvDate(r.signed),
+    ratified: csvDate(r.ratified),
     track: r.track,
     layers: r.layers.join(";"),
     note: r.note,
@@ -117,7 +117,7 @@ function eventRow(e: Event): Row<typeof EVENT_COLUMNS> {
     id: e.id,
     type: e.type,
     title: e.title,
-    date: isoDate(e.date),
+    date: csvDate(e.date),
     place: e.place,
     place_country: e.placeCountry,
     // The role is always written: the reader splits at the last ':', and an id may itself contain ':'.
@@ -191,7 +191,7 @@ export function claimValueCell(property: string | undefined, v: ClaimValue | und
     case "date":
       // A property of no fixed type would read a bare date as text: write the value whole, as the reader takes it.
       if (declared === undefined) return { cell: JSON.stringify(v) };
-      return { cell: isoDate(v.date) };
+      return { cell: csvDate(v.date) };
     case "actor":
       if (declared === undefined) return { cell: JSON.stringify(v) };
       if (NUMERIC.test(v.actor)) return { problem: `actor id "${v.actor}" would read back as a number` };

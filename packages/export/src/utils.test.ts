@@ -1,6 +1,6 @@
 import { parseDate } from "@diplograph/model";
 import { describe, expect, it } from "vitest";
-import { escapeXml, interval, isoDate, persianAlias } from "./utils.js";
+import { csvDate, escapeXml, interval, isoDate, persianAlias } from "./utils.js";
 
 describe("escapeXml", () => {
   it.each([
@@ -45,5 +45,18 @@ describe("persianAlias", () => {
     [[{ name: "مجلس", lang: "fa", kind: "short" as const }, { name: "مجلس شورای اسلامی", lang: "fa", kind: "official" as const }], "مجلس شورای اسلامی"],
   ])("%j → %s", (aliases, expected) => {
     expect(persianAlias(aliases)).toBe(expected);
+  });
+});
+
+describe("csvDate", () => {
+  it.each([
+    [parseDate("1991-12"), "1991-12"],
+    [parseDate("2012-08-16/2012-08-31"), "2012-08-16/2012-08-31"],
+    [parseDate("1453 AD"), "1453 AD"],
+    [parseDate("1453 AD to 1455 AD"), "1453 AD to 1455 AD"],
+  ])("writes %j as %s, which reads back as the same date", (value, cell) => {
+    expect(csvDate(value)).toBe(cell);
+    const back = parseDate(cell);
+    expect({ start: back.start, end: back.end }).toEqual({ start: value.start, end: value.end });
   });
 });

@@ -10,6 +10,20 @@ export function isoDate(v: DateValue | undefined): string | undefined {
 }
 
 /**
+ * A date as a CSV cell the importer reads back as the same Gregorian date: ISO, but with `AD` where the year
+ * (1300–1499) could also be Solar Hijri, which the importer refuses to guess (a range then reads "A AD to B AD").
+ */
+export function csvDate(v: DateValue | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const ambiguous = (d: string) => {
+    const y = Number(d.slice(0, 4));
+    return y >= 1300 && y <= 1499;
+  };
+  if (!ambiguous(v.start) && (v.end === undefined || !ambiguous(v.end))) return isoDate(v);
+  return v.end === undefined ? `${v.start} AD` : `${v.start} AD to ${v.end} AD`;
+}
+
+/**
  * Inclusive day bounds from the date an element begins and the date it ends; either may be missing (open).
  * Returns undefined when both are.
  */

@@ -23,9 +23,17 @@ describe("parseDate", () => {
     expect(parseDate(input)).toMatchObject(expected);
   });
 
-  it("reads numeric input as Solar Hijri only when told", () => {
-    expect(parseDate("1403-10-28").start).toBe("1403-10-28");
+  it("never guesses the calendar of a year plausible in both", () => {
+    expect(() => parseDate("1403-10-28")).toThrow(/could be a Solar Hijri or a Gregorian date: write "1403-10-28 SH".*"1403-10-28 AD"/);
+    expect(() => parseDate("1403")).toThrow(DateParseError);
+    expect(parseDate("1403-10-28 SH").start).toBe("2025-01-17");
     expect(parseDate("1403-10-28", "solar-hijri").start).toBe("2025-01-17");
+    expect(parseDate("1403-10-28 AD")).toMatchObject({ start: "1403-10-28", calendar: "gregorian", original: "1403-10-28 AD" });
+    expect(parseDate("1403-10-28", "gregorian").start).toBe("1403-10-28");
+    expect(parseDate("1453 AD to 1455 AD")).toMatchObject({ start: "1453", end: "1455" });
+    // Outside 1300-1499 a bare numeric date is Gregorian: 1299 SH is 1920, and 1500 SH lies in the 22nd century.
+    expect(parseDate("1889").start).toBe("1889");
+    expect(parseDate("1299-05-01").start).toBe("1299-05-01");
   });
 
   it.each(["2025-02-30", "2025-13", "31 Esfand 1403", "Smarch 2020", "", "2020-05-01/2019-01-01", "25/12/2020"])(

@@ -64,6 +64,11 @@ const GREGORIAN_MONTHS = [
 ];
 
 const ISO_PARTIAL = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+/** Years that are plausible both as Solar Hijri (1300 SH = 1921) and as Gregorian (medieval) dates. */
+const AMBIGUOUS_YEAR = (s: string) => {
+  const y = Number(s.slice(0, 4));
+  return y >= 1300 && y <= 1499;
+};
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
@@ -142,12 +147,13 @@ function gregorian(y: number, m: number | undefined, d: number | undefined, orig
  * - Solar Hijri, marked with `SH` or written with its month names: `1403-10-28 SH`, `SH 1403/10/28`, `1403 SH`,
  *   `28 Dey 1403`, `Dey 1403`, `۲۸ دی ۱۴۰۳`;
  * - a range of any two of these joined by `/` or ` to `: `2012-08-16/2012-08-31`.
- * A bare `1403-10-28` is a Gregorian date: the calendar is never guessed. Pass `calendar: "solar-hijri"` to read
- * numeric input as Solar Hijri.
+ * The calendar is never guessed: a numeric date whose year (1300–1499) is plausible in both calendars must say which
+ * it is (`1403-10-28 SH`, `1403-10-28 AD`, or `calendar`), and is refused otherwise. Pass `calendar` to read numeric
+ * input in that calendar.
  */
-export function parseDate(input: string, calendar: Calendar = "gregorian"): DateValue {
+export function parseDate(input: string, calendar?: Calendar): DateValue {
   // Fast path for the common case, a clean ISO partial date (bulk imports parse millions of them).
-  if (calendar === "gregorian" && ISO_PARTIAL.test(input)) {
+  if (calendar !== "solar-hijri" && ISO_PARTIAL.test(input) && (calendar === "gregorian" || !AMBIGUOUS_YEAR(input))) {
     if (!parseIsoPartial(input)) throw new DateParseError(`"${input}" is not a calendar date`);
     return { start: input, precision: precisionOf(input), calendar: "gregorian" };
   }
@@ -169,13 +175,18 @@ export function parseDate(input: string, calendar: Calendar = "gregorian"): Date
   const t = asciiDigits(text).replace(/\s+/g, " ");
 
   // Numeric forms, with an optional SH marker.
-  let m = /^(?:SH\s*)?(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:\s*(SH|AP|HS|ه\.?ش\.?))?$/i.exec(t);
+  let m = /^(?:SH\s*)?(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:\s*(SH|AP|HS|ه\.?ش\.?|AD|CE))?$/i.exec(t);
   if (m) {
-    const marked = /^SH/i.test(t) || m[4] !== undefined || calendar === "solar-hijri";
+    const gregorianMarked = m[4] !== undefined && /^(AD|CE)$/i.test(m[4]);
+    const marked = !gregorianMarked && (/^SH/i.test(t) || m[4] !== undefined || calendar === "solar-hijri");
     const y = Number(m[1]);
     const mo = m[2] === undefined ? undefined : Number(m[2]);
     const d = m[3] === undefined ? undefined : Number(m[3]);
     if (marked) return fromSolarHijri(y, mo, d, text);
+    if (!gregorianMarked && calendar === undefined && y >= 1300 && y <= 1499) {
+      throw new DateParseError(`"${text}" could be a Solar Hijri or a Gregorian date: write "${text} SH" for Solar Hijri or "${text} AD" for Gregorian`);
+    }
+    if (gregorianMarked) return gregorian(y, mo, d, text);
     if (m[1]!.length !== 4 || (mo !== undefined && m[2]!.length !== 2) || (d !== undefined && m[3]!.length !== 2) || /[/.]/.test(t)) {
       throw new DateParseError(`"${text}": write Gregorian dates as YYYY, YYYY-MM or YYYY-MM-DD`);
     }
