@@ -58,7 +58,6 @@ export interface ImportSummary {
   result: WriteResult | null;
 }
 
-
 interface Parsed<T> {
   data: T;
   loc: RecordLoc;
