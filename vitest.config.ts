@@ -11,6 +11,7 @@ export default defineConfig({
       "@diplograph/store": pkg("store"),
       "@diplograph/ingest": pkg("ingest"),
       "@diplograph/export": pkg("export"),
+      "@diplograph/analysis": pkg("analysis"),
     },
   },
   test: {

@@ -1,6 +1,7 @@
 // The `diplograph` command line: import datasets, query actors, relations, events and claims, review, export.
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DiplographError } from "@diplograph/model";
+import { registerAnalyse } from "./commands/analyse/index.js";
 import { actorsListCommand, actorsShowCommand } from "./commands/actors.js";
 import { claimsListCommand, claimsReviewCommand } from "./commands/claims.js";
 import { EXPORT_FORMATS, exportCommand } from "./commands/export.js";
@@ -99,6 +100,8 @@ program
   .option("--out <path>", "file (folder for csv); default: standard output")
   .option("--no-events", "gexf/graphml: leave out edges between event participants")
   .action((_o, cmd: Command) => exportCommand(global(cmd) as GlobalOptions & { format: string }));
+
+registerAnalyse(program);
 
 program
   .command("stats")
