@@ -3,7 +3,7 @@ import { PROPERTIES } from "@diplograph/model";
 import type { Actor, Approximation, Claim, ClaimValue, Event, Relation, Snapshot } from "@diplograph/model";
 import { stringify } from "csv-stringify/sync";
 import { ExportError } from "./errors.js";
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeEntries, attributeValues } from "./graph.js";
+import { elementValues, graphAttributes } from "./graph.js";
 import type { CsvTables, Graph, NodeEdgeCsv, TimeInterval } from "./types.js";
 import { byId, csvDate } from "./utils.js";
 
@@ -218,9 +218,11 @@ export function claimValueCell(property: string | undefined, v: ClaimValue | und
 
 /** Gephi's spreadsheet import: `Id`, `Label`, `Source`, `Target`, `Type` and `Time Interval` are its column names. */
 export function toNodeEdgeCsv(graph: Graph): NodeEdgeCsv {
-  const nodeColumns = ["Id", "Label", "Time Interval", ...attributeEntries(NODE_ATTRIBUTES).map(([k]) => k)];
-  const edgeColumns = ["Source", "Target", "Type", "Id", "Label", "Time Interval", ...attributeEntries(EDGE_ATTRIBUTES).map(([k]) => k)];
-  const nodeRows = graph.nodes.map((n) => [n.id, n.label, gephiInterval(n.time), ...cells(attributeEntries(NODE_ATTRIBUTES), attributeValues(NODE_ATTRIBUTES, n.attributes))]);
+  const nodeAttrs = graphAttributes(graph, "node");
+  const edgeAttrs = graphAttributes(graph, "edge");
+  const nodeColumns = ["Id", "Label", "Time Interval", ...nodeAttrs.map(([k]) => k)];
+  const edgeColumns = ["Source", "Target", "Type", "Id", "Label", "Time Interval", ...edgeAttrs.map(([k]) => k)];
+  const nodeRows = graph.nodes.map((n) => [n.id, n.label, gephiInterval(n.time), ...cells(nodeAttrs, elementValues(graph, "node", n))]);
   const edgeRows = graph.edges.map((e) => [
     e.source,
     e.target,
@@ -228,7 +230,7 @@ export function toNodeEdgeCsv(graph: Graph): NodeEdgeCsv {
     e.id,
     e.label,
     gephiInterval(e.time),
-    ...cells(attributeEntries(EDGE_ATTRIBUTES), attributeValues(EDGE_ATTRIBUTES, e.attributes)),
+    ...cells(edgeAttrs, elementValues(graph, "edge", e)),
   ]);
   return { "nodes.csv": stringify([nodeColumns, ...nodeRows]), "edges.csv": stringify([edgeColumns, ...edgeRows]) };
 }

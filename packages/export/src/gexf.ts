@@ -1,11 +1,11 @@
 // Writes a graph as GEXF 1.3 (the format Gephi reads natively), dynamic when any node or edge has a time interval.
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeEntries, attributeValues } from "./graph.js";
+import { elementValues, graphAttributes } from "./graph.js";
 import type { AttributeSpec, AttributeType, Graph, TimeInterval } from "./types.js";
 import { escapeXml } from "./utils.js";
 
 export const GEXF_NAMESPACE = "http://gexf.net/1.3";
 
-const GEXF_TYPES: Record<AttributeType, string> = { string: "string", integer: "integer" };
+const GEXF_TYPES: Record<AttributeType, string> = { string: "string", integer: "integer", double: "double" };
 
 /**
  * Serialise a graph as a GEXF 1.3 document that validates against the official schema. Times are written with
@@ -21,13 +21,13 @@ export function toGexf(graph: Graph): string {
     `    <creator>Diplograph</creator>`,
     `  </meta>`,
     `  <graph defaultedgetype="directed" mode="${dynamic ? "dynamic" : "static"}"${dynamic ? ` timeformat="date"` : ""}>`,
-    ...declarations("node", attributeEntries(NODE_ATTRIBUTES)),
-    ...declarations("edge", attributeEntries(EDGE_ATTRIBUTES)),
+    ...declarations("node", graphAttributes(graph, "node")),
+    ...declarations("edge", graphAttributes(graph, "edge")),
     `    <nodes count="${graph.nodes.length}">`,
   ];
   for (const n of graph.nodes) {
     const attrs = xmlAttributes([["id", n.id], ["label", n.label], ...timeAttributes(n.time)]);
-    out.push(`      <node ${attrs}>`, ...attvalues(attributeValues(NODE_ATTRIBUTES, n.attributes)), `      </node>`);
+    out.push(`      <node ${attrs}>`, ...attvalues(elementValues(graph, "node", n)), `      </node>`);
   }
   out.push(`    </nodes>`, `    <edges count="${graph.edges.length}">`);
   for (const e of graph.edges) {
@@ -41,7 +41,7 @@ export function toGexf(graph: Graph): string {
       ["label", e.label],
       ...timeAttributes(e.time),
     ]);
-    out.push(`      <edge ${attrs}>`, ...attvalues(attributeValues(EDGE_ATTRIBUTES, e.attributes)), `      </edge>`);
+    out.push(`      <edge ${attrs}>`, ...attvalues(elementValues(graph, "edge", e)), `      </edge>`);
   }
   out.push(`    </edges>`, `  </graph>`, `</gexf>`, ``);
   return out.join("\n");

@@ -48,6 +48,27 @@ export function attributeEntries<K extends string>(specs: { readonly [P in K]: A
   return Object.entries(specs) as [K, AttributeSpec][];
 }
 
+/** Node or edge attribute declarations of a graph: the standard ones, then its extra ones. */
+export function graphAttributes(graph: Graph, cls: "node" | "edge"): [string, AttributeSpec][] {
+  const standard: Record<string, AttributeSpec> = cls === "node" ? NODE_ATTRIBUTES : EDGE_ATTRIBUTES;
+  const extra = Object.entries(graph.extra?.[cls] ?? {});
+  for (const [k] of extra) {
+    if (Object.hasOwn(standard, k) || k === "label") throw new ExportError(`extra ${cls} attribute "${k}" has the name of a standard one`);
+  }
+  return [...attributeEntries(standard), ...extra];
+}
+
+/** An element's values for `graphAttributes`, as [key, text] pairs; absent ones are left out. */
+export function elementValues(graph: Graph, cls: "node" | "edge", el: GraphNode | GraphEdge): [string, string][] {
+  const standard = cls === "node" ? attributeValues(NODE_ATTRIBUTES, (el as GraphNode).attributes) : attributeValues(EDGE_ATTRIBUTES, (el as GraphEdge).attributes);
+  const extra: [string, string][] = [];
+  for (const k of Object.keys(graph.extra?.[cls] ?? {})) {
+    const v = el.extra?.[k];
+    if (v !== undefined) extra.push([k, String(v)]);
+  }
+  return [...standard, ...extra];
+}
+
 /** The values an element has, as [key, text] pairs in declaration order; absent attributes are left out. */
 export function attributeValues<K extends string>(
   specs: { readonly [P in K]: AttributeSpec },

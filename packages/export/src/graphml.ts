@@ -1,20 +1,20 @@
 // Writes a graph as GraphML (yEd, Cytoscape, igraph, NetworkX, graphology): typed keys, directed by default,
 // symmetric relations and event co-participation marked undirected edge by edge.
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeEntries, attributeValues } from "./graph.js";
+import { elementValues, graphAttributes } from "./graph.js";
 import type { AttributeSpec, AttributeType, Graph } from "./types.js";
 import { escapeXml } from "./utils.js";
 
 export const GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns";
 
-const GRAPHML_TYPES: Record<AttributeType, string> = { string: "string", integer: "int" };
+const GRAPHML_TYPES: Record<AttributeType, string> = { string: "string", integer: "int", double: "double" };
 
 /**
  * Serialise a graph as GraphML. Every node and edge also gets a `label` key, which Gephi and graphology read as the
  * element's label. GraphML has no notion of time; the `start` and `end` attributes carry the dates.
  */
 export function toGraphml(graph: Graph): string {
-  const nodeKeys: [string, AttributeSpec][] = [["label", LABEL], ...attributeEntries(NODE_ATTRIBUTES)];
-  const edgeKeys: [string, AttributeSpec][] = [["label", LABEL], ...attributeEntries(EDGE_ATTRIBUTES)];
+  const nodeKeys: [string, AttributeSpec][] = [["label", LABEL], ...graphAttributes(graph, "node")];
+  const edgeKeys: [string, AttributeSpec][] = [["label", LABEL], ...graphAttributes(graph, "edge")];
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<graphml xmlns="${GRAPHML_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
@@ -24,13 +24,13 @@ export function toGraphml(graph: Graph): string {
     `  <graph id="G" edgedefault="directed">`,
   ];
   for (const n of graph.nodes) {
-    out.push(`    <node id="${escapeXml(n.id)}">`, ...data("node", [["label", n.label], ...attributeValues(NODE_ATTRIBUTES, n.attributes)]), `    </node>`);
+    out.push(`    <node id="${escapeXml(n.id)}">`, ...data("node", [["label", n.label], ...elementValues(graph, "node", n)]), `    </node>`);
   }
   for (const e of graph.edges) {
     const directed = e.directed ? "" : ` directed="false"`;
     out.push(
       `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}"${directed}>`,
-      ...data("edge", [["label", e.label], ...attributeValues(EDGE_ATTRIBUTES, e.attributes)]),
+      ...data("edge", [["label", e.label], ...elementValues(graph, "edge", e)]),
       `    </edge>`,
     );
   }

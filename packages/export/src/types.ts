@@ -22,7 +22,7 @@ import type {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Value types an exported attribute may have; each writer maps them to its own type names. */
-export type AttributeType = "string" | "integer";
+export type AttributeType = "string" | "integer" | "double";
 
 /** Declaration of one node or edge attribute: writers build their key/attribute declarations from these. */
 export interface AttributeSpec {
@@ -34,8 +34,11 @@ export interface AttributeSpec {
 /** Node kind: an actor kind, or `agreement:<kind>` for an agreement. */
 export type NodeKind = ActorKind | `agreement:${AgreementKind}`;
 
-/** Edge kind: a relation kind, or `event:<type>` for the co-participation of two actors in an event. */
-export type EdgeKind = RelationKind | `event:${EventType}`;
+/**
+ * Edge kind: a relation kind, or `event:<type>` for the co-participation of two actors in an event; analysis views
+ * add `co-member` (actors sharing a body) and `interaction` (actors sharing events).
+ */
+export type EdgeKind = RelationKind | `event:${EventType}` | "co-member" | "interaction";
 
 export interface NodeAttributes {
   kind: NodeKind;
@@ -86,6 +89,8 @@ export interface GraphNode {
   label: string;
   attributes: NodeAttributes;
   time?: TimeInterval;
+  /** Values of the graph's extra attributes (metrics of an analysis view). */
+  extra?: Record<string, string | number>;
 }
 
 export interface GraphEdge {
@@ -98,11 +103,17 @@ export interface GraphEdge {
   label: string;
   attributes: EdgeAttributes;
   time?: TimeInterval;
+  extra?: Record<string, string | number>;
 }
 
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /**
+   * Attributes beyond the standard ones, declared once for the whole graph: an analysis view's metrics (PageRank,
+   * community, weight …). Writers emit them after the standard attributes; a name may not repeat a standard one.
+   */
+  extra?: { node?: Record<string, AttributeSpec>; edge?: Record<string, AttributeSpec> };
 }
 
 export interface GraphOptions {

@@ -4,7 +4,8 @@ import { z } from "zod";
 /** Build a Zod enum and its key list from a type map whose keys are the kinds. */
 function vocabulary<const M extends Record<string, { label: string }>>(map: M) {
   const keys = Object.keys(map) as [keyof M & string, ...(keyof M & string)[]];
-  return { map, keys, schema: z.enum(keys) };
+  const has = (k: string): k is keyof M & string => Object.hasOwn(map, k);
+  return { map, keys, schema: z.enum(keys), has };
 }
 
 export const ACTOR_KINDS = vocabulary({
