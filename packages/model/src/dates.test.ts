@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { isoDayBound, describe, expect, it } from "vitest";
 import { dayBounds, parseDate, DateParseError } from "./dates.js";
 
 describe("parseDate", () => {
@@ -47,5 +47,21 @@ describe("parseDate", () => {
     expect(dayBounds(parseDate("2024-02"))).toEqual({ from: "2024-02-01", to: "2024-02-29" });
     expect(dayBounds(parseDate("1994"))).toEqual({ from: "1994-01-01", to: "1994-12-31" });
     expect(dayBounds(parseDate("Dey 1403"))).toEqual({ from: "2024-12-21", to: "2025-01-19" });
+  });
+});
+
+describe("isoDayBound", () => {
+  it.each([
+    ["2024", "from", "2024-01-01"],
+    ["2024", "to", "2024-12-31"],
+    ["2024-02", "to", "2024-02-29"],
+    ["2023-02", "to", "2023-02-28"],
+    ["2024-02-29", "from", "2024-02-29"],
+    ["2023-02-29", "from", undefined],
+    ["2020-13", "from", undefined],
+    ["2020-00", "to", undefined],
+    ["20x0", "from", undefined],
+  ] as const)("%s as %s bound → %s", (d, side, expected) => {
+    expect(isoDayBound(d, side)).toBe(expected);
   });
 });

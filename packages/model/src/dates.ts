@@ -245,6 +245,19 @@ export function latestDay(d: string): string {
   return d;
 }
 
+/**
+ * A Gregorian partial ISO date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) as the first (`from`) or last (`to`) day it denotes;
+ * undefined when it is not one (a month 13, a 30 February).
+ */
+export function isoDayBound(d: string, side: "from" | "to"): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
+  if (!m) return undefined;
+  const [y, mo, dd] = [Number(m[1]), m[2] === undefined ? undefined : Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+  if (mo !== undefined && (mo < 1 || mo > 12)) return undefined;
+  if (dd !== undefined && (dd < 1 || dd > daysInGregorianMonth(y, mo!))) return undefined;
+  return side === "from" ? earliestDay(d) : latestDay(d);
+}
+
 /** Inclusive day bounds of a date value, for filtering and sorting. */
 export function dayBounds(v: DateValue): { from: string; to: string } {
   return { from: earliestDay(v.start), to: latestDay(v.end ?? v.start) };

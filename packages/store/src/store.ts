@@ -5,6 +5,7 @@ import {
   InputError,
   NotFoundError,
   isIso3,
+  isoDayBound,
   normalizeName,
   type Actor,
   type Agreement,
@@ -116,14 +117,9 @@ const DEFAULT_LIMIT = 100;
 
 /** Bound a partial ISO date to a day: the first day for a lower bound, the last for an upper one. */
 function dayBound(d: string, side: "from" | "to"): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new InputError(`"${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
-  if (side === "from") return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-  if (d.length === 4) return `${d}-12-31`;
-  if (d.length === 7) {
-    const [y, m] = d.split("-").map(Number) as [number, number];
-    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
-  }
-  return d;
+  const bound = isoDayBound(d, side);
+  if (bound === undefined) throw new InputError(`"${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
+  return bound;
 }
 
 function countMap(rows: Array<{ k: string | null; n: number | string }>): Record<string, number> {

@@ -1,5 +1,5 @@
 // What every view and analysis can be narrowed by: a date or a window, tracks, layers and actor kinds.
-import { ACTOR_KINDS, InputError, LAYERS, TRACKS, earliestDay, latestDay } from "@diplograph/model";
+import { ACTOR_KINDS, InputError, LAYERS, TRACKS, isoDayBound } from "@diplograph/model";
 import type { ActorKind, Event, Layer, Relation, Track } from "@diplograph/model";
 import { eventSpan, intersect, isDated, relationSpan, type Interval, type NetworkData } from "./data.js";
 
@@ -21,11 +21,10 @@ export interface ViewFilter {
   datedOnly?: boolean;
 }
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 function day(d: string, side: "from" | "to", field: string): string {
-  if (!DATE.test(d)) throw new InputError(`${field} "${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
-  return side === "from" ? earliestDay(d) : latestDay(d);
+  const bound = isoDayBound(d, side);
+  if (bound === undefined) throw new InputError(`${field} "${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (Gregorian)`);
+  return bound;
 }
 
 /** The window a filter sets, as inclusive day bounds; undefined when it sets none. Throws InputError on a bad date. */
