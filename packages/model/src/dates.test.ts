@@ -1,5 +1,5 @@
-import { isoDayBound, describe, expect, it } from "vitest";
-import { dayBounds, parseDate, DateParseError } from "./dates.js";
+import { describe, expect, it } from "vitest";
+import { dayBounds, isoDayBound, parseDate, DateParseError } from "./dates.js";
 
 describe("parseDate", () => {
   it.each([
