@@ -43,6 +43,9 @@ export function viewGraph(data: NetworkData, view: AnyView, options: ViewGraphOp
       label: a.label,
       attributes: { kind: (a.kind === "agreement" ? "other" : a.kind) as ActorKind, name: a.name, ...(a.country ? { country: a.country } : {}), ...(a.nameFa ? { name_fa: a.nameFa } : {}) },
     };
+    // An actor exists from its founding to its dissolution, where claims date them.
+    const life = time(data.lifespans.get(id) ?? {});
+    if (life) n.time = life;
     const extra: Record<string, number | string> = {};
     if (a.side) extra["side"] = a.side;
     for (const m of metricNames) {

@@ -116,6 +116,8 @@ describe("view export", () => {
     expect(e.attributes.record.split(";").sort()).toEqual(["m4", "m5"]);
     expect(e.attributes.claims).toBe(2);
     expect(graph.nodes.find((n) => n.id === "aaa")!.extra).toEqual({ strength: 4 });
+    const forz = viewGraph(data, affiliationView(data)).nodes.find((n) => n.id === "forz")!;
+    expect(forz.time).toEqual({ start: "2000-01-01", end: "2010-12-31" }); // from its founded and dissolved claims
     const gexf = toGexf(graph);
     expect(gexf).toContain(`mode="dynamic"`);
     expect(gexf).toContain(`<attribute id="strength" title="strength" type="double"/>`);
