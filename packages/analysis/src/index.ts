@@ -12,3 +12,4 @@ export { GOLDSTEIN, goldstein } from "./reference/goldstein.js";
 export * from "./dyad/index.js";
 export * from "./multiplex/index.js";
 export * from "./views/export.js";
+export * from "./neighbourhood/index.js";

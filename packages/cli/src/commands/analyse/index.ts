@@ -5,11 +5,12 @@ import { registerDyad } from "./dyad.js";
 import { registerMultiplex } from "./multiplex.js";
 import { registerNetwork } from "./network.js";
 import { registerOverlap } from "./overlap.js";
+import { registerNeighbourhood } from "./neighbourhood.js";
 
 /** Adds one subcommand to `analyse`. */
 export type AnalyseRegistrar = (analyse: Command) => void;
 
-const registrars: AnalyseRegistrar[] = [registerNetwork, registerOverlap, registerDyad, registerMultiplex];
+const registrars: AnalyseRegistrar[] = [registerNetwork, registerOverlap, registerDyad, registerMultiplex, registerNeighbourhood];
 
 export function registerAnalyse(program: Command): void {
   const analyse = program.command("analyse").alias("analyze").description("network and diplomacy analyses of the database");
