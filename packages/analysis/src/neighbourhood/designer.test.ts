@@ -2,7 +2,7 @@ import { InputError } from "@diplograph/model";
 import { describe, expect, it } from "vitest";
 import { adjacency, cohesionOf, designAssembly, holdsOn, jaccard, proximityOf, type DesignInput } from "./designer.js";
 import { EARTH_RADIUS_KM } from "./land.js";
-import type { Geography, Membership, MembershipIndex } from "./types.js";
+import type { Geography, StateMembership, MembershipIndex } from "./types.js";
 
 // A world you can check by hand: four countries on the equator at 0°, 10°, 20° and 90° east.
 // A borders B, B borders C (so A and C have a common neighbour); D borders nobody.
@@ -12,7 +12,7 @@ const geo: Geography = { point: (c) => POINTS[c], neighbours: (c) => new Set(ADJ
 const deg = (EARTH_RADIUS_KM * Math.PI) / 180; // km per degree along the equator, 111.195
 
 // Bodies: X (an assembly: A through its parliament, B, D), Y (an organisation: A, B, C), Z (a forum: C, D).
-const m = (state: string, body: string, extra: Partial<Membership> = {}): Membership => ({ state, body, relation: `rel-${state}-${body}`, claimCount: 1, ...extra });
+const m = (state: string, body: string, extra: Partial<StateMembership> = {}): StateMembership => ({ state, body, relation: `rel-${state}-${body}`, claimCount: 1, ...extra });
 const index: MembershipIndex = {
   bodies: [
     { id: "x", name: "X Assembly", kind: "parliamentary-assembly" },
@@ -97,7 +97,7 @@ describe("the criteria, one by one", () => {
     [{ start: { start: "2006", precision: "year", calendar: "gregorian" } }, "2006-06", true],
     [{ end: { start: "1979", precision: "year", calendar: "gregorian" } }, "1980", false],
     [{ end: { start: "1979", precision: "year", calendar: "gregorian" } }, "1979-12-31", true],
-  ] as Array<[Partial<Membership>, string, boolean]>)("holdsOn %#", (mm, day, expected) => expect(holdsOn(mm, day)).toBe(expected));
+  ] as Array<[Partial<StateMembership>, string, boolean]>)("holdsOn %#", (mm, day, expected) => expect(holdsOn(mm, day)).toBe(expected));
 });
 
 describe("designAssembly on the hand-made world", () => {

@@ -18,7 +18,7 @@ import {
   type ExistingBody,
   type Geography,
   type Iso3,
-  type Membership,
+  type StateMembership,
   type MembershipIndex,
   type MembershipOut,
   type Neighbourhood,
@@ -73,7 +73,7 @@ export function resolveWeights(partial: Partial<Weights> = {}): Weights {
 }
 
 /** Whether a membership may hold on some day of the period `asOf` names. */
-export function holdsOn(m: Pick<Membership, "start" | "end">, asOf: string): boolean {
+export function holdsOn(m: Pick<StateMembership, "start" | "end">, asOf: string): boolean {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf)) throw new InputError(`"${asOf}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
   const day = dayBounds({ start: asOf, precision: "day", calendar: "gregorian" });
   if (m.start && dayBounds(m.start).from > day.to) return false;
@@ -164,7 +164,7 @@ export function designAssembly(input: DesignInput, options: DesignOptions = {}):
   const memberships = options.asOf ? input.index.memberships.filter((m) => holdsOn(m, options.asOf!)) : input.index.memberships;
   const bodies = new Map<string, Body>(input.index.bodies.map((b) => [b.id, b]));
   const bodiesOf = new Map<Iso3, Set<string>>();
-  const byBody = new Map<string, Membership[]>();
+  const byBody = new Map<string, StateMembership[]>();
   for (const m of memberships) {
     if (!bodies.has(m.body)) continue;
     if (!bodiesOf.has(m.state)) bodiesOf.set(m.state, new Set());
@@ -182,7 +182,7 @@ export function designAssembly(input: DesignInput, options: DesignOptions = {}):
     return a && b ? round(greatCircleKm(a, b), 0) : null;
   };
 
-  const out = (m: Membership): MembershipOut => ({
+  const out = (m: StateMembership): MembershipOut => ({
     country: m.state,
     name: name(m.state),
     ...(m.role ? { role: m.role } : {}),

@@ -5,7 +5,7 @@ import type { Store } from "@diplograph/store";
 import { designAssembly, neighbourhoodOf, worldGeography } from "./designer.js";
 import { isKnownCountry, worldCountryName } from "./land.js";
 import { loadMaritimeTable, type MaritimeTable } from "./maritime.js";
-import { CONSIDERATIONS, type ClaimRef, type ConsiderationEvidence, type DesignOptions, type Iso3, type Membership, type MembershipIndex, type NeighbourhoodDesign } from "./types.js";
+import { CONSIDERATIONS, type ClaimRef, type ConsiderationEvidence, type DesignOptions, type Iso3, type StateMembership, type MembershipIndex, type NeighbourhoodDesign } from "./types.js";
 
 export * from "./types.js";
 export {
@@ -74,7 +74,7 @@ export async function membershipIndexFromStore(
   const kinds = new Set(options.bodyKinds ?? DEFAULT_BODY_KINDS);
   const states = (await store.searchActors({ kind: "state", limit: ALL })).map((h) => h.actor).filter((a) => a.country);
   const names: Record<Iso3, string> = {};
-  const raw: Membership[] = [];
+  const raw: StateMembership[] = [];
   for (const state of states) {
     const code = state.country!;
     names[code] ??= state.name;

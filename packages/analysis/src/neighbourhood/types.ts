@@ -75,7 +75,7 @@ export interface ClaimRef {
 }
 
 /** One state's membership of one body, held by the state itself or by one of its parts (`via`: its parliament …). */
-export interface Membership {
+export interface StateMembership {
   state: Iso3;
   body: string;
   role?: RelationRole;
@@ -93,7 +93,7 @@ export interface Membership {
 /** Which bodies each state belongs to. */
 export interface MembershipIndex {
   bodies: Body[];
-  memberships: Membership[];
+  memberships: StateMembership[];
 }
 
 // ---------------------------------------------------------------- criteria
