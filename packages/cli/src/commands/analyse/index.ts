@@ -1,11 +1,12 @@
 // `diplograph analyse …`: every analysis of @diplograph/analysis, one subcommand each, each with a --json twin.
 // Each subcommand lives in its own file and registers itself on the `analyse` command here.
 import type { Command } from "commander";
+import { registerScorecard } from "./scorecard.js";
 
 /** Adds one subcommand to `analyse`. */
 export type AnalyseRegistrar = (analyse: Command) => void;
 
-const registrars: AnalyseRegistrar[] = [];
+const registrars: AnalyseRegistrar[] = [registerScorecard];
 
 export function registerAnalyse(program: Command): void {
   const analyse = program.command("analyse").alias("analyze").description("network and diplomacy analyses of the database");
