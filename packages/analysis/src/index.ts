@@ -13,3 +13,4 @@ export * from "./dyad/index.js";
 export * from "./multiplex/index.js";
 export * from "./views/export.js";
 export * from "./neighbourhood/index.js";
+export * from "./scorecards/index.js";
