@@ -61,44 +61,102 @@ function rescale(values: Float64Array, n: number, directed: boolean, normalized:
   for (let i = 0; i < n; i++) values[i]! *= scale;
 }
 
-/** Brandes' dependency accumulation from each source (all nodes when `sources` is null); raw sums. */
+/**
+ * Brandes' dependency accumulation from each source (all nodes when `sources` is null); raw sums. The dependency
+ * pass pulls from successors (δ(v) = σ(v) Σ_w (1 + δ(w))/σ(w) over w one step further) rather than pushing to
+ * predecessors, so it reads only out-arcs and writes only v.
+ */
 function brandes(csr: Csr, sources: Int32Array | null): Float64Array {
+  return csr.weight === null ? brandesUnweighted(csr, sources) : brandesWeighted(csr, sources);
+}
+
+function brandesUnweighted(csr: Csr, sources: Int32Array | null): Float64Array {
   const n = csr.order;
   const bc = new Float64Array(n);
-  const ws = new Workspace(csr);
-  const { dist, sigma, delta, order } = ws;
-  const { outOffsets, outTargets, outWeights, inOffsets, inTargets, inWeights } = csr;
-  const weighted = csr.weight !== null;
+  // Distance, path count and (1 + δ)/σ of node v at 4v, 4v+1, 4v+2: one cache line per node visited. On graphs
+  // larger than the cache, cache misses on these reads are most of the running time.
+  const state = new Float64Array(4 * n);
+  for (let v = 0; v < n; v++) state[4 * v] = -1;
+  const order = new Int32Array(n);
+  const { outOffsets: offsets, outTargets: targets } = csr;
+  // The BFS writes the shortest-path DAG as it goes (successors of order[i] at succ[succStart[i] ..
+  // succStart[i+1])), so the dependency pass reads only DAG arcs, sequentially, instead of every arc again.
+  const succ = new Int32Array(targets.length);
+  const succStart = new Int32Array(n + 1);
   const count = sources ? sources.length : n;
   for (let k = 0; k < count; k++) {
     const s = sources ? sources[k]! : k;
-    if (weighted) {
-      const reached = ws.dijkstra(outOffsets, outTargets, outWeights, s);
-      for (let i = reached - 1; i > 0; i--) {
-        const w = order[i]!;
-        const coef = (1 + delta[w]!) / sigma[w]!;
-        const dw = dist[w]!;
-        const end = inOffsets[w + 1]!;
-        for (let e = inOffsets[w]!; e < end; e++) {
-          const v = inTargets[e]!;
-          // The same sum as in the forward pass, so equality is exact when v is a predecessor.
-          if (dist[v]! + inWeights[e]! === dw) delta[v]! += sigma[v]! * coef;
+    state[4 * s] = 0;
+    state[4 * s + 1] = 1;
+    order[0] = s;
+    let head = 0;
+    let tail = 1;
+    let p = 0;
+    while (head < tail) {
+      const v = order[head]!;
+      succStart[head++] = p;
+      const dv = state[4 * v]! + 1;
+      const sv = state[4 * v + 1]!;
+      const end = offsets[v + 1]!;
+      for (let e = offsets[v]!; e < end; e++) {
+        const t = targets[e]!;
+        const b = 4 * t;
+        const dt = state[b]!;
+        if (dt < 0) {
+          state[b] = dv;
+          state[b + 1] = sv;
+          order[tail++] = t;
+          succ[p++] = t;
+        } else if (dt === dv) {
+          state[b + 1]! += sv;
+          succ[p++] = t;
         }
-        bc[w]! += delta[w]!;
       }
-    } else {
-      const reached = ws.bfs(outOffsets, outTargets, s);
-      for (let i = reached - 1; i > 0; i--) {
-        const w = order[i]!;
-        const coef = (1 + delta[w]!) / sigma[w]!;
-        const dp = dist[w]! - 1;
-        const end = inOffsets[w + 1]!;
-        for (let e = inOffsets[w]!; e < end; e++) {
-          const v = inTargets[e]!;
-          if (dist[v] === dp) delta[v]! += sigma[v]! * coef;
-        }
-        bc[w]! += delta[w]!;
+    }
+    succStart[tail] = p;
+    for (let i = tail - 1; i >= 0; i--) {
+      let pull = 0;
+      const end = succStart[i + 1]!;
+      for (let j = succStart[i]!; j < end; j++) pull += state[4 * succ[j]! + 2]!;
+      const b = 4 * order[i]!;
+      const sv = state[b + 1]!;
+      if (i > 0) bc[order[i]!]! += sv * pull;
+      state[b + 2] = 1 / sv + pull;
+    }
+    for (let i = 0; i < tail; i++) {
+      const b = 4 * order[i]!;
+      state[b] = -1;
+      state[b + 1] = 0;
+      state[b + 2] = 0;
+    }
+  }
+  return bc;
+}
+
+function brandesWeighted(csr: Csr, sources: Int32Array | null): Float64Array {
+  const n = csr.order;
+  const bc = new Float64Array(n);
+  const ws = new Workspace(csr);
+  // delta holds (1 + δ)/σ, as state[4v+2] above.
+  const { dist, sigma, delta, order } = ws;
+  const { outOffsets, outTargets, outWeights } = csr;
+  const count = sources ? sources.length : n;
+  for (let k = 0; k < count; k++) {
+    const s = sources ? sources[k]! : k;
+    const reached = ws.dijkstra(outOffsets, outTargets, outWeights, s);
+    for (let i = reached - 1; i >= 0; i--) {
+      const v = order[i]!;
+      const dv = dist[v]!;
+      let pull = 0;
+      const end = outOffsets[v + 1]!;
+      for (let e = outOffsets[v]!; e < end; e++) {
+        const w = outTargets[e]!;
+        // The same sum as in the forward pass, so equality is exact when w follows v on a shortest path.
+        if (dv + outWeights[e]! === dist[w]) pull += delta[w]!;
       }
+      const sv = sigma[v]!;
+      if (i > 0) bc[v]! += sv * pull;
+      delta[v] = 1 / sv + pull;
     }
     ws.reset();
   }

@@ -97,8 +97,11 @@ function levelModularity(level: Level, community: Int32Array, communities: numbe
 }
 
 /**
- * Local moving: each node in turn joins the neighbouring community with the best modularity gain, until a full
- * pass moves nothing. Returns the community of each node, renumbered 0..count-1.
+ * Local moving: each node in turn joins the neighbouring community with the best modularity gain; a node that
+ * moves puts its neighbours outside its new community back in the queue (the queue-based local moving of Leiden's
+ * "fast local move"), until no node can gain. That is the fixed point of "pass after pass until a pass moves
+ * nothing", reached without re-examining the nodes nothing changed around, which on large sparse graphs is almost
+ * all of them for dozens of passes. Returns the community of each node, renumbered 0..count-1.
  */
 function moveNodes(level: Level, resolution: number, random: (() => number) | null): { community: Int32Array; count: number } {
   const { n, offsets, targets, weights, degree } = level;
@@ -110,60 +113,68 @@ function moveNodes(level: Level, resolution: number, random: (() => number) | nu
     community[u] = u;
     total[u] = degree[u]!;
   }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  // The queue starts with every node, shuffled; it never holds a node twice, so n slots suffice.
+  const queue = new Int32Array(n);
+  for (let i = 0; i < n; i++) queue[i] = i;
   if (random) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
+      const t = queue[i]!;
+      queue[i] = queue[j]!;
+      queue[j] = t;
     }
   }
+  const queued = new Uint8Array(n).fill(1);
+  let head = 0;
+  let size = m2 > 0 ? n : 0;
   const linkWeight = new Float64Array(n);
   const seenAt = new Int32Array(n).fill(-1);
   const candidates = new Int32Array(n);
-  if (m2 > 0) {
-    // Each move strictly raises modularity, so passes end; the cap only guards against rounding cycles.
-    for (let pass = 0, moved = true; moved && pass < 1000; pass++) {
-      moved = false;
-      for (let idx = 0; idx < n; idx++) {
-        const u = order[idx]!;
-        const own = community[u]!;
-        const ku = degree[u]!;
-        let count = 0;
-        seenAt[own] = u;
-        linkWeight[own] = 0;
-        candidates[count++] = own;
-        for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
-          const c = community[targets[e]!]!;
-          if (seenAt[c] !== u) {
-            seenAt[c] = u;
-            linkWeight[c] = 0;
-            candidates[count++] = c;
-          }
-          linkWeight[c]! += weights[e]!;
-        }
-        total[own]! -= ku;
-        const scale = (resolution * ku) / m2;
-        let best = own;
-        let bestGain = linkWeight[own]! - total[own]! * scale;
-        for (let k = 1; k < count; k++) {
-          const c = candidates[k]!;
-          const gain = linkWeight[c]! - total[c]! * scale;
-          if (gain > bestGain) {
-            bestGain = gain;
-            best = c;
-          }
-        }
-        total[best]! += ku;
-        if (best !== own) {
-          community[u] = best;
-          moved = true;
-        }
+  // Each move strictly raises modularity, so the queue empties; the cap only guards against rounding cycles.
+  const cap = 1000 * n;
+  for (let visit = 0; size > 0 && visit < cap; visit++) {
+    const u = queue[head]!;
+    head = head + 1 === n ? 0 : head + 1;
+    size--;
+    queued[u] = 0;
+    const own = community[u]!;
+    const ku = degree[u]!;
+    let count = 0;
+    seenAt[own] = visit;
+    linkWeight[own] = 0;
+    candidates[count++] = own;
+    for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
+      const c = community[targets[e]!]!;
+      if (seenAt[c] !== visit) {
+        seenAt[c] = visit;
+        linkWeight[c] = 0;
+        candidates[count++] = c;
       }
-      // seenAt holds node ids as stamps; a later pass visits the same nodes, so clear it between passes.
-      seenAt.fill(-1);
+      linkWeight[c]! += weights[e]!;
+    }
+    total[own]! -= ku;
+    const scale = (resolution * ku) / m2;
+    let best = own;
+    let bestGain = linkWeight[own]! - total[own]! * scale;
+    for (let k = 1; k < count; k++) {
+      const c = candidates[k]!;
+      const gain = linkWeight[c]! - total[c]! * scale;
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = c;
+      }
+    }
+    total[best]! += ku;
+    if (best === own) continue;
+    community[u] = best;
+    for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
+      const t = targets[e]!;
+      if (queued[t] || community[t] === best) continue;
+      queued[t] = 1;
+      let slot = head + size;
+      if (slot >= n) slot -= n;
+      queue[slot] = t;
+      size++;
     }
   }
   const renumber = new Int32Array(n).fill(-1);
