@@ -91,8 +91,8 @@ for (const { name, n } of GRAPHS) {
   );
 }
 
-const load = loadavg().map((l) => l.toFixed(1)).join(" ");
-console.log(`\n${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load average after the run ${load}\n`);
+const loadAverage = loadavg().map((l) => l.toFixed(1)).join(" ");
+console.log(`\n${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load average after the run ${loadAverage}\n`);
 console.log("Wall-clock time of the computation (fastest of 5 runs for PageRank, one run otherwise):\n");
 const header = ["task", "Diplograph", "igraph", "Dipl./igraph", "NetworkX", "NetworkX/Dipl.", "agreement (max abs diff)"];
 const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));

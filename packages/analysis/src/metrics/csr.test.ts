@@ -1,5 +1,5 @@
 // The CSR conversion: arcs in both directions, mixed graphs, and the cache.
-import { Graph, UndirectedGraph } from "graphology";
+import { MultiGraph, UndirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { toCsr } from "./index.js";
 import * as G from "./fixtures/graphs.js";
@@ -22,7 +22,7 @@ describe("toCsr", () => {
   });
 
   it("mixed: an undirected edge is an arc each way", () => {
-    const g = new Graph({ type: "mixed" });
+    const g = new MultiGraph(); // type "mixed" by default
     g.mergeDirectedEdge("a", "b");
     g.mergeUndirectedEdge("b", "c");
     const csr = toCsr(g);

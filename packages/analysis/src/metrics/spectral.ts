@@ -7,8 +7,8 @@ import { DEFAULTS, MetricError, withDefaults, type EigenvectorOptions, type Node
  * PageRank by power iteration, the iteration NetworkX's `pagerank` runs: start uniform, teleport and dangling mass
  * along the personalization vector (uniform without one), stop when the L1 change falls below n × `tolerance`. The
  * default (1e-15, a thousand times tighter than NetworkX's `tol=1e-12`) leaves an error far below 1e-9 per node,
- * so values equal NetworkX's (`tol=1e-12`) and igraph's PRPACK solution to 1e-9. Weights (strengths) must be non-negative; a node whose
- * outgoing weights sum to 0 is dangling. The result sums to 1.
+ * so values equal NetworkX's (`tol=1e-12`) and igraph's PRPACK solution to 1e-9. Weights (strengths) must be
+ * non-negative; a node whose outgoing weights sum to 0 is dangling. The result sums to 1.
  */
 export const pagerank = withAssign(
   (graph: AnyGraph, options?: PageRankOptions): NodeValues => {
