@@ -92,6 +92,7 @@ def metrics(G, weight, pivots):
 
 
 def main():
+    random.seed(0)  # python-igraph draws from Python's `random`: this pins community_multilevel's node order
     und = weighted_copy(nx.gnm_random_graph(300, 1200, seed=2024), seed=1)
     dire = weighted_copy(nx.gnm_random_graph(300, 1200, seed=2025, directed=True), seed=2)
     karate = nx.karate_club_graph()  # carries Zachary's interaction counts as "weight"
