@@ -99,3 +99,34 @@ describe("analyse network", () => {
     }
   });
 });
+
+describe("analyse path, ego, brokerage and metrics", () => {
+  it("shows how Iran's parliament reaches Russia's: through the IPU or the APA, each hop with its quote", () => {
+    const r = JSON.parse(cli(["--db", db, "--json", "analyse", "path", "irn-parliament", "rus-federal-assembly", "--all"]).stdout) as {
+      length: number;
+      paths: Array<{ nodes: Array<{ id: string }>; hops: Array<{ ties: Array<{ records: Array<{ evidence: Ev[] }> }> }> }>;
+    };
+    expect(r.length).toBe(2);
+    expect(r.paths.map((p) => p.nodes[1]!.id).sort()).toEqual(expect.arrayContaining(["apa", "ipu"]));
+    for (const p of r.paths) for (const h of p.hops) for (const t of h.ties) for (const rec of t.records) for (const e of rec.evidence) expect(doc(e.source).slice(e.start, e.end)).toBe(e.quote);
+  });
+
+  it("computes PageRank on a view (summing to 1) and Louvain communities", () => {
+    const t = JSON.parse(cli(["--db", db, "--json", "analyse", "network", "--view", "comembership", "--metrics", "pagerank,community"]).stdout) as { nodes: Array<{ values: Record<string, number> }> };
+    const sum = t.nodes.reduce((s, n) => s + n.values["pagerank"]!, 0);
+    expect(sum).toBeCloseTo(1, 9);
+    expect(new Set(t.nodes.map((n) => n.values["community"])).size).toBeGreaterThan(1);
+  });
+
+  it("lists Iran's ego network and brokers by country", () => {
+    const e = JSON.parse(cli(["--db", db, "--json", "analyse", "ego", "IRN", "--depth", "1"]).stdout) as { nodes: Array<{ id: string; distance: number }> };
+    expect(e.nodes[0]).toMatchObject({ id: "irn", distance: 0 });
+    expect(e.nodes.filter((n) => n.distance === 1).map((n) => n.id)).toEqual(expect.arrayContaining(["rus"]));
+    const b = JSON.parse(cli(["--db", db, "--json", "analyse", "brokerage"]).stdout) as { roles: Record<string, { liaison: number; total: number }> };
+    expect(b.roles["irn"]!.total).toBeGreaterThan(0);
+    const bad = cli(["--db", db, "analyse", "ego", "IRN", "--depth", "x"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--depth takes a whole number/);
+  });
+});
+

@@ -15,3 +15,4 @@ export * from "./views/export.js";
 export * from "./neighbourhood/index.js";
 export * from "./scorecards/index.js";
 export * from "./metrics/index.js";
+export * from "./paths/index.js";

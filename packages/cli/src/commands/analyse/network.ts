@@ -9,7 +9,7 @@ import { InputError } from "@diplograph/model";
 import { print, printJson, type GlobalOptions } from "../../context.js";
 import { table } from "../../format.js";
 import { filterOptions, int, viewFilter, withData, type FilterOptions } from "./common.js";
-import { METRIC_NAMES, computeMetrics } from "./metrics.js";
+import { METRIC_NAMES, computeMetrics, metricSpecs } from "./metrics.js";
 
 export const NETWORK_FORMATS = ["table", "gexf", "graphml", "csv"] as const;
 
@@ -45,7 +45,7 @@ async function networkCommand(opts: NetworkOptions): Promise<void> {
     const g = view(data, opts.view, options);
     const metrics = computeMetrics(g, names);
     if (opts.format === "table") return printTable(data, g, metrics, opts);
-    const graph = viewGraph(data, g, { metrics });
+    const graph = viewGraph(data, g, { metrics, metricTypes: metricSpecs(names) });
     const written: string[] = [];
     if (opts.format === "csv") {
       mkdirSync(opts.out!, { recursive: true });
