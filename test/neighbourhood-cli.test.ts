@@ -126,7 +126,7 @@ describe("analyse neighbourhood options and errors", () => {
   it.each([
     [["Atlantis"], /^diplograph: no country "Atlantis"/],
     [["ipu"], /^diplograph: "ipu" names Inter-Parliamentary Union \(parliamentary-assembly\), not a state/],
-    [["IRN", "--as-of", "soon"], /^diplograph: "soon" is not a date/],
+    [["IRN", "--as-of", "soon"], /^diplograph: as-of "soon" is not a date/],
   ])("refuses %j with a clear message and exit 1", (args, message) => {
     const r = cli(["--db", db, "analyse", "neighbourhood", ...args]);
     expect(r.code).toBe(1);

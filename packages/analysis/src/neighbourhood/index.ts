@@ -1,7 +1,10 @@
 // Public API of the neighbourhood-assembly designer, and its adapter to the store: the membership index (states and
 // their parts in bodies), the considerations' passages, then the pure design.
-import { AmbiguousReferenceError, InputError, NotFoundError, type ActorKind, type Actor } from "@diplograph/model";
+import { AmbiguousReferenceError, InputError, NotFoundError, isoDayBound, type ActorKind, type Actor } from "@diplograph/model";
 import type { Store } from "@diplograph/store";
+import { evidence, type NetworkData } from "../network/data.js";
+import { loadNetworkData } from "../network/load.js";
+import { memberships } from "../network/memberships.js";
 import { designAssembly, neighbourhoodOf, worldGeography } from "./designer.js";
 import { isKnownCountry, worldCountryName } from "./land.js";
 import { loadMaritimeTable, type MaritimeTable } from "./maritime.js";
@@ -47,8 +50,6 @@ export interface StoreDesignOptions extends DesignOptions {
   considerationSource?: string;
 }
 
-const ALL = 1_000_000;
-
 /** The ISO code of the country a reference names: a state actor (id, alias, ISO code) or any code world-countries knows. */
 export async function resolveCountry(store: Store, ref: string): Promise<{ code: Iso3; actor?: Actor }> {
   const ids = await store.findActorIds(ref);
@@ -71,48 +72,61 @@ export async function membershipIndexFromStore(
   store: Store,
   options: { asOf?: string; bodyKinds?: readonly ActorKind[]; withClaims?: ReadonlySet<Iso3> } = {},
 ): Promise<{ index: MembershipIndex; names: Record<Iso3, string> }> {
+  return membershipIndexFromData(await loadNetworkData(store), options);
+}
+
+/**
+ * The membership index from records already loaded: the memberships every analysis sees (`memberships`, lifted to
+ * states, cut by the bodies' lifespans, without those whose every claim was rejected).
+ */
+export function membershipIndexFromData(
+  data: NetworkData,
+  options: { asOf?: string; bodyKinds?: readonly ActorKind[]; withClaims?: ReadonlySet<Iso3> } = {},
+): { index: MembershipIndex; names: Record<Iso3, string> } {
+  if (options.asOf !== undefined && isoDayBound(options.asOf, "from") === undefined) {
+    throw new InputError(`as-of "${options.asOf}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (Gregorian)`);
+  }
   const kinds = new Set(options.bodyKinds ?? DEFAULT_BODY_KINDS);
-  const states = (await store.searchActors({ kind: "state", limit: ALL })).map((h) => h.actor).filter((a) => a.country);
   const names: Record<Iso3, string> = {};
-  const raw: StateMembership[] = [];
-  for (const state of states) {
-    const code = state.country!;
-    names[code] ??= state.name;
-    const hits = await store.listRelations({ actor: state.id, kind: "member-of", withParts: true, from: options.asOf, to: options.asOf, limit: ALL });
-    for (const { relation: r, via, claims } of hits) {
-      // The membership must be held by the state or one of its parts, not merely point at them.
-      if (r.from !== state.id && r.from !== via) continue;
-      raw.push({
-        state: code,
-        body: r.to,
-        ...(r.role ? { role: r.role } : {}),
-        ...(r.start ? { start: r.start } : {}),
-        ...(r.end ? { end: r.end } : {}),
-        ...(via ? { via } : {}),
-        relation: r.id,
-        claimCount: claims,
-      });
+  const states = [...data.actors.values()].filter((a) => a.kind === "state" && a.country).sort((a, b) => a.name.localeCompare(b.name, "en"));
+  for (const s of states) names[s.country!] ??= s.name;
+  const relations = new Map(data.relations.map((r) => [r.id, r]));
+  const out: StateMembership[] = [];
+  for (const m of memberships(data, options.asOf ? { at: options.asOf } : {}, { lift: true })) {
+    const state = data.actors.get(m.member);
+    const body = data.actors.get(m.body);
+    if (state?.kind !== "state" || !state.country || !body || !kinds.has(body.kind)) continue;
+    const r = relations.get(m.relation)!;
+    const held = evidence(data, "relation", m.relation);
+    const sm: StateMembership = {
+      state: state.country,
+      body: m.body,
+      ...(m.role ? { role: m.role } : {}),
+      ...(r.start ? { start: r.start } : {}),
+      ...(r.end ? { end: r.end } : {}),
+      ...(m.via ? { via: m.via } : {}),
+      relation: m.relation,
+      claimCount: held.length,
+    };
+    if (options.withClaims?.has(state.country)) {
+      sm.claims = held.map(
+        (c): ClaimRef => ({
+          id: c.claim,
+          source: c.source,
+          ...(c.quote ? { quote: c.quote } : {}),
+          ...(c.start !== undefined ? { start: c.start, end: c.end! } : {}),
+          status: c.status,
+        }),
+      );
     }
+    out.push(sm);
   }
-  const actors = await store.getActors([...new Set(raw.map((m) => m.body))]);
-  const bodies = [...actors.values()].filter((a) => kinds.has(a.kind)).map((a) => ({ id: a.id, name: a.name, kind: a.kind }));
-  const bodyIds = new Set(bodies.map((b) => b.id));
-  const memberships = raw.filter((m) => bodyIds.has(m.body));
-  for (const m of memberships) {
-    if (!options.withClaims?.has(m.state)) continue;
-    const claims = await store.listClaims({ targetType: "relation", targetId: m.relation, limit: ALL });
-    m.claims = claims.map(
-      (c): ClaimRef => ({
-        id: c.id,
-        source: c.source,
-        ...(c.locator.quote ? { quote: c.locator.quote } : {}),
-        ...(c.locator.start !== undefined ? { start: c.locator.start, end: c.locator.end! } : {}),
-        status: c.status,
-      }),
-    );
-  }
-  bodies.sort((a, b) => a.id.localeCompare(b.id));
-  return { index: { bodies, memberships }, names };
+  const bodyIds = [...new Set(out.map((m) => m.body))].sort((a, b) => a.localeCompare(b));
+  const bodies = bodyIds.map((id) => {
+    const a = data.actors.get(id)!;
+    return { id: a.id, name: a.name, kind: a.kind };
+  });
+  return { index: { bodies, memberships: out }, names };
 }
 
 /**
