@@ -14,3 +14,4 @@ export * from "./multiplex/index.js";
 export * from "./views/export.js";
 export * from "./neighbourhood/index.js";
 export * from "./scorecards/index.js";
+export * from "./views/metrics.js";

@@ -1,5 +1,5 @@
-// The node metrics `analyse network` can compute on a view, by name.
-import type { AnyView } from "@diplograph/analysis";
+// The node metrics a view can be ranked by, by name (`analyse network`, `GET /api/analyses/network`).
+import type { AnyView } from "./index.js";
 
 type Metric = (g: AnyView) => Map<string, number>;
 
