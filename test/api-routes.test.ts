@@ -3,8 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
 import { buildServer } from "@diplograph/api";
 import { importDataset } from "@diplograph/ingest";
 import { Store } from "@diplograph/store";
@@ -509,9 +507,3 @@ for (const backend of backends) {
     });
   });
 }
-
-// Not used by the tests above, kept for readers: which files a dataset folder holds (for zipping one by hand).
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [relative(dir, join(dir, n))]));
-}
-void readFileSync;

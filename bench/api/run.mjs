@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -88,9 +89,9 @@ function requests(kind) {
   };
 }
 
-function run(url, kind, connections) {
+function run(url, kind, connections, duration = DURATION) {
   return new Promise((res, rej) => {
-    const inst = autocannon({ url, connections, duration: DURATION, requests: [{ method: "GET", setupRequest: requests(kind) }] }, (err, result) => (err ? rej(err) : res(result)));
+    const inst = autocannon({ url, connections, duration, requests: [{ method: "GET", setupRequest: requests(kind) }] }, (err, result) => (err ? rej(err) : res(result)));
     void inst;
   });
 }
@@ -99,10 +100,11 @@ const db = await database();
 const { child, url } = await startServer(db);
 try {
   // Warm up the page cache and the JIT before measuring.
-  await Promise.all([run(url, "actor page", 10), run(url, "search", 10)].map((p) => p.catch(() => undefined))).catch(() => undefined);
+  await Promise.all([run(url, "actor page", 10, 5), run(url, "search", 10, 5)]);
 } catch {}
 let results;
 try {
+  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; load average before the run ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
   console.log(`Driving ${url} for ${DURATION} s at ${CONNECTIONS} connections (half actor pages, half searches)…`);
   const half = Math.floor(CONNECTIONS / 2);
   const [pages, searches] = await Promise.all([run(url, "actor page", half), run(url, "search", CONNECTIONS - half)]);
@@ -120,4 +122,5 @@ for (const [kind, r] of Object.entries(results)) {
     `${kind.padEnd(12)}  ${String(r.requests.total).padStart(8)}  ${String(Math.round(r.requests.average)).padStart(6)}  ${String(r.latency.p50).padStart(6)}  ${String(r.latency.p90).padStart(6)}  ${String(r.latency.p99).padStart(6)}  ${String(r.latency.max).padStart(6)}  ${String(errors).padStart(6)}  ${String(r.non2xx).padStart(7)}  ${met ? "met" : "NOT met"}`,
   );
 }
+console.log(`Load average after the run: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
 process.exitCode = ok ? 0 : 1;

@@ -374,10 +374,14 @@ export class Store {
       }
       return q;
     };
-    let page = base().selectAll("actors");
+    // The total comes with the page (a window count over the matches), so the matching runs once.
+    let page = base().selectAll("actors").select(sql<number>`count(*) over ()`.as("total_matches"));
     page = ordered(page, "actors", search.sort, (q) => (match ? q.orderBy("best.rank") : q).orderBy("actors.name").orderBy("actors.id"));
-    const rows = (await page.limit(limit).offset(offset).execute()) as ActorsTable[];
-    const total = Number(((await base().select((eb: any) => eb.fn.countAll().as("n")).executeTakeFirst()) as { n: number | string }).n);
+    const rows = (await page.limit(limit).offset(offset).execute()) as Array<ActorsTable & { total_matches: number | string }>;
+    const total = rows.length
+      ? Number(rows[0]!.total_matches)
+      : Number(((await base().select((eb: any) => eb.fn.countAll().as("n")).executeTakeFirst()) as { n: number | string }).n);
+    for (const r of rows) delete (r as Partial<typeof r>).total_matches;
 
     const items: ActorHit[] = rows.map((r) => ({ actor: actorFromRow(r) }));
     if (norm !== undefined && rows.length) {
