@@ -12,6 +12,7 @@ export default defineConfig({
       "@diplograph/ingest": pkg("ingest"),
       "@diplograph/export": pkg("export"),
       "@diplograph/analysis": pkg("analysis"),
+      "@diplograph/api": pkg("api"),
     },
   },
   test: {

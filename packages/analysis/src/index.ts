@@ -16,3 +16,4 @@ export * from "./neighbourhood/index.js";
 export * from "./scorecards/index.js";
 export * from "./metrics/index.js";
 export * from "./paths/index.js";
+export * from "./views/metrics.js";

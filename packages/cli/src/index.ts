@@ -1,2 +1,2 @@
 // @diplograph/cli is used through its `diplograph` binary (main.ts); this module re-exports the command functions.
-export { actorProfile } from "./commands/actors.js";
+export { actorProfile } from "@diplograph/api";

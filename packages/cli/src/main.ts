@@ -7,6 +7,7 @@ import { claimsListCommand, claimsReviewCommand } from "./commands/claims.js";
 import { EXPORT_FORMATS, exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { eventsCommand, relationsCommand } from "./commands/relations.js";
+import { serveCommand } from "./commands/serve.js";
 import { statsCommand } from "./commands/stats.js";
 import type { GlobalOptions } from "./context.js";
 
@@ -102,6 +103,15 @@ program
   .action((_o, cmd: Command) => exportCommand(global(cmd) as GlobalOptions & { format: string }));
 
 registerAnalyse(program);
+
+program
+  .command("serve")
+  .description("serve the HTTP API (documented at /api/docs) and the web application; imports the seed dataset into an empty database first")
+  .option("--port <n>", "TCP port (default $DIPLOGRAPH_PORT or 8080; 0 picks a free one)", int("--port"))
+  .option("--host <address>", "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+  .option("--no-seed", "do not import the seed dataset into an empty database")
+  .option("--web <dir>", "the web application's build to serve (default packages/web/dist)")
+  .action((_o, cmd: Command) => serveCommand(global(cmd)));
 
 program
   .command("stats")

@@ -35,6 +35,33 @@ export class StoreError extends DiplographError {
 // PostgreSQL returns int8 (counts) as strings; counts here are far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * The database as Kysely sees it, with prepared statements reused: Kysely prepares every query it runs, and parsing
+ * and planning the same SQL again costs more than running it for the short indexed queries a server answers.
+ * Statements run to completion synchronously (Kysely's SQLite driver uses `all` and `run`), so sharing one is safe.
+ */
+function withStatementCache(db: BetterSqlite3.Database, size = 500): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source); // most recently used last
+    } else {
+      stmt = db.prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "prepare") return prepare;
+      const v = Reflect.get(target, prop) as unknown;
+      return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
 export async function connect(loc: Location, options: { mustExist?: boolean } = {}): Promise<Connection> {
   let conn: Connection;
   if (loc.kind === "sqlite") {
@@ -55,7 +82,10 @@ export async function connect(loc: Location, options: { mustExist?: boolean } = 
     // them in memory instead of re-reading pages from the WAL.
     sqlite.pragma("cache_size = -262144");
     sqlite.pragma("temp_store = memory");
-    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), location: loc, sqlite };
+    // Reads of a large database at random (a server's actor pages) go through the OS page cache without a read
+    // system call per page. SQLite caps this at its compile-time maximum (2 GB by default).
+    sqlite.pragma("mmap_size = 2147418112");
+    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), location: loc, sqlite };
   } else {
     const pool = new pg.Pool({ connectionString: loc.url, max: 4 });
     try {

@@ -1,5 +1,5 @@
 // Versioned schema migrations, written with Kysely's schema builder so the same steps run on SQLite and PostgreSQL.
-import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": {
@@ -182,6 +182,28 @@ migrations["0002_event_notes_agreement_adoption"] = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable("events").addColumn("note", "text").execute();
     await db.schema.alterTable("agreements").addColumn("adopted", "text").execute();
+  },
+};
+
+// Substring search over ~300,000 names (100,000 actors) must not scan them all: a trigram index on the folded names.
+// SQLite: an FTS5 table with the trigram tokenizer over actor_names (external content, kept in step by triggers, so the
+// write path is unchanged). PostgreSQL: pg_trgm's GIN operator class, which serves `norm LIKE '%…%'` directly.
+migrations["0003_actor_name_trigrams"] = {
+  async up(db: Kysely<unknown>) {
+    if (db.getExecutor().adapter instanceof SqliteAdapter) {
+      await sql`CREATE VIRTUAL TABLE actor_names_fts USING fts5(norm, content='actor_names', content_rowid='rowid', tokenize='trigram')`.execute(db);
+      await sql`CREATE TRIGGER actor_names_fts_insert AFTER INSERT ON actor_names BEGIN
+        INSERT INTO actor_names_fts(rowid, norm) VALUES (new.rowid, new.norm); END`.execute(db);
+      await sql`CREATE TRIGGER actor_names_fts_delete AFTER DELETE ON actor_names BEGIN
+        INSERT INTO actor_names_fts(actor_names_fts, rowid, norm) VALUES ('delete', old.rowid, old.norm); END`.execute(db);
+      await sql`CREATE TRIGGER actor_names_fts_update AFTER UPDATE ON actor_names BEGIN
+        INSERT INTO actor_names_fts(actor_names_fts, rowid, norm) VALUES ('delete', old.rowid, old.norm);
+        INSERT INTO actor_names_fts(rowid, norm) VALUES (new.rowid, new.norm); END`.execute(db);
+      await sql`INSERT INTO actor_names_fts(actor_names_fts) VALUES ('rebuild')`.execute(db);
+    } else {
+      await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+      await sql`CREATE INDEX actor_names_norm_trgm ON actor_names USING gin (norm gin_trgm_ops)`.execute(db);
+    }
   },
 };
 

@@ -28,7 +28,7 @@ import {
   relationFromRow,
   sourceFromRow,
 } from "./rows.js";
-import type { Database, EventParticipantsTable } from "./schema.js";
+import type { ActorsTable, Database, EventParticipantsTable } from "./schema.js";
 import { writeSession, writeSet, type BulkOptions, type WriteProgress, type WriteResult, type WriteSet, type Writer } from "./write.js";
 
 export interface Page {
@@ -36,11 +36,54 @@ export interface Page {
   offset?: number;
 }
 
+/** One key of an ordering: a field of the list's whitelist (`SORTS`), ascending unless `desc`. */
+export interface SortKey {
+  field: string;
+  desc?: boolean;
+}
+
+/**
+ * The fields each list can be sorted by, and the column each stands for. Lists sort by these keys first, then by
+ * their default order, so pages are stable.
+ */
+export const SORTS = {
+  actors: { name: "actors.name", id: "actors.id", kind: "actors.kind", country: "actors.country" },
+  relations: { kind: "kind", role: "role", from: "from_id", to: "to", start: "valid_from", end: "valid_to", track: "track", id: "id" },
+  events: { date: "day_from", end: "day_to", type: "type", title: "title", track: "track", place: "place", id: "id" },
+  claims: {
+    target: "claims.target_id",
+    type: "claims.target_type",
+    property: "claims.property",
+    status: "claims.status",
+    source: "claims.source_id",
+    confidence: "claims.confidence",
+    created: "claims.created_at",
+    updated: "claims.updated_at",
+    start: "claims.loc_start",
+    id: "claims.id",
+  },
+} as const;
+export type SortableList = keyof typeof SORTS;
+
 export interface ActorSearch extends Page {
   /** Any name or alias, in any script; matched on folded forms, as a substring. */
   q?: string;
   kind?: string;
   country?: string;
+  /** Only actors with a relation or an event on this track. */
+  track?: string;
+  /** Order (default: relevance for a query, else name). */
+  sort?: SortKey[];
+}
+
+export type ActorFacet = "kind" | "country" | "track";
+
+export interface ActorPage {
+  items: ActorHit[];
+  /** Every actor that matches, across pages. */
+  total: number;
+  /** For each facet asked for, how many matching actors have each value (`(none)` for no country). */
+  facets: Partial<Record<ActorFacet, Record<string, number>>>;
 }
 
 export interface ActorHit {
@@ -61,6 +104,7 @@ export interface RelationFilter extends Page {
   /** Only relations that may hold on some day in [from, to] (ISO partial dates). */
   from?: string;
   to?: string;
+  sort?: SortKey[];
 }
 
 export interface RelationHit {
@@ -78,6 +122,7 @@ export interface EventFilter extends Page {
   layer?: string;
   from?: string;
   to?: string;
+  sort?: SortKey[];
 }
 
 export interface EventHit {
@@ -91,6 +136,7 @@ export interface ClaimFilter extends Page {
   targetType?: TargetType;
   targetId?: string;
   source?: string;
+  sort?: SortKey[];
 }
 
 export interface ClaimWithSource extends Claim {
@@ -120,6 +166,25 @@ function dayBound(d: string, side: "from" | "to"): string {
   const bound = isoDayBound(d, side);
   if (bound === undefined) throw new InputError(`"${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
   return bound;
+}
+
+/** Order a query by whitelisted sort keys (an unknown field is an InputError), then by the list's default order. */
+function ordered<Q extends { orderBy: (...a: never[]) => Q }>(q: Q, list: SortableList, keys: SortKey[] | undefined, fallback: (q: Q) => Q): Q {
+  const cols = SORTS[list] as Record<string, string>;
+  for (const k of keys ?? []) {
+    const col = cols[k.field];
+    if (!col) throw new InputError(`cannot sort ${list} by "${k.field}"; sortable: ${Object.keys(cols).join(", ")}`);
+    const ref = col === "to" ? sql`coalesce(to_actor_id, to_agreement_id)` : sql.ref(col);
+    // Nulls last either way, on both databases.
+    q = (q.orderBy as (e: unknown, d?: string) => Q)(sql`${ref} is null`, "asc");
+    q = (q.orderBy as (e: unknown, d?: string) => Q)(ref, k.desc ? "desc" : "asc");
+  }
+  return fallback(q);
+}
+
+/** `%…%` for LIKE, with the wildcards of the text escaped (the query says `escape '\\'`). */
+function likePattern(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function countMap(rows: Array<{ k: string | null; n: number | string }>): Record<string, number> {
@@ -251,43 +316,134 @@ export class Store {
   }
 
   async searchActors(search: ActorSearch): Promise<ActorHit[]> {
+    return (await this.findActors(search)).items;
+  }
+
+  /**
+   * Actors by any name in any script (a substring of a folded name; best match first: exact name, then prefix, then
+   * substring, then shorter names), narrowed by kind, country and track, one page of them with the total and facet
+   * counts. Queries of three characters or more use the trigram index (SQLite FTS5, PostgreSQL pg_trgm); shorter
+   * ones match name prefixes only, on the b-tree index of folded names.
+   */
+  async findActors(search: ActorSearch, facets: readonly ActorFacet[] = []): Promise<ActorPage> {
     const limit = search.limit ?? DEFAULT_LIMIT;
     const offset = search.offset ?? 0;
-    let q = this.db.selectFrom("actors").selectAll("actors");
-    if (search.kind) q = q.where("actors.kind", "=", search.kind);
-    if (search.country) q = q.where("actors.country", "=", search.country.toUpperCase());
-    if (!search.q) {
-      const rows = await q.orderBy("actors.name").orderBy("actors.id").limit(limit).offset(offset).execute();
-      return rows.map((r) => ({ actor: actorFromRow(r) }));
+    const norm = search.q ? normalizeName(search.q) : undefined;
+    if (search.q && !norm) return { items: [], total: 0, facets: Object.fromEntries(facets.map((f) => [f, {}])) };
+    const short = norm !== undefined && [...norm].length < 3;
+    const db = this.db as unknown as Kysely<any>; // the CTE and derived tables are beyond the typed schema
+    let match: ReturnType<typeof sql<boolean>> | undefined;
+    if (norm !== undefined) {
+      if (short) match = this.conn.sqlite ? sql<boolean>`norm >= ${norm} and norm < ${`${norm}\u{10FFFF}`}` : sql<boolean>`norm like ${`${likePattern(norm).slice(1)}`} escape '\\'`;
+      else if (this.conn.sqlite)
+        match = sql<boolean>`actor_names.rowid in (select rowid from actor_names_fts where actor_names_fts match ${`"${norm.replace(/"/g, '""')}"`}) and instr(norm, ${norm}) > 0`;
+      else match = sql<boolean>`norm like ${likePattern(norm)} escape '\\'`;
     }
-    const norm = normalizeName(search.q);
-    if (!norm) return [];
-    const like = `%${norm.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Best match per actor: exact name, then prefix, then substring; then shorter names first.
-    const matches = await this.db
-      .selectFrom("actor_names")
-      .select(["actor_id", "name", "norm"])
-      .where(sql<boolean>`norm like ${like} escape '\\'`)
-      .execute();
-    const best = new Map<string, { name: string; rank: number }>();
-    for (const m of matches) {
-      const rank = (m.norm === norm ? 0 : m.norm.startsWith(norm) ? 1 : 2) * 1000 + m.norm.length;
-      const cur = best.get(m.actor_id);
-      if (!cur || rank < cur.rank) best.set(m.actor_id, { name: m.name, rank });
+    const len = norm === undefined ? 0 : [...norm].length;
+    const base = () => {
+      let q = match
+        ? db
+            .with("best", (w) =>
+              w
+                .selectFrom("actor_names")
+                .select(["actor_id", sql<number>`min((case when norm = ${norm} then 0 when substr(norm, 1, ${len}) = ${norm} then 1 else 2 end) * 1000 + length(norm))`.as("rank")])
+                .where(match!)
+                .groupBy("actor_id"),
+            )
+            .selectFrom("best")
+            .innerJoin("actors", "actors.id", "best.actor_id")
+        : db.selectFrom("actors");
+      if (search.kind) q = q.where("actors.kind", "=", search.kind);
+      if (search.country) q = q.where("actors.country", "=", search.country.toUpperCase());
+      if (search.track) {
+        const track = search.track;
+        q = q.where((eb: any) =>
+          eb.or([
+            eb.exists(eb.selectFrom("relations").select(sql`1`.as("x")).where("relations.from_id", "=", eb.ref("actors.id")).where("relations.track", "=", track)),
+            eb.exists(eb.selectFrom("relations").select(sql`1`.as("x")).where("relations.to_actor_id", "=", eb.ref("actors.id")).where("relations.track", "=", track)),
+            eb.exists(
+              eb
+                .selectFrom("event_participants")
+                .innerJoin("events", "events.id", "event_participants.event_id")
+                .select(sql`1`.as("x"))
+                .where("event_participants.actor_id", "=", eb.ref("actors.id"))
+                .where("events.track", "=", track),
+            ),
+          ]),
+        );
+      }
+      return q;
+    };
+    // The total comes with the page (a window count over the matches), so the matching runs once.
+    let page = base().selectAll("actors").select(sql<number>`count(*) over ()`.as("total_matches"));
+    page = ordered(page, "actors", search.sort, (q) => (match ? q.orderBy("best.rank") : q).orderBy("actors.name").orderBy("actors.id"));
+    const rows = (await page.limit(limit).offset(offset).execute()) as Array<ActorsTable & { total_matches: number | string }>;
+    const total = rows.length
+      ? Number(rows[0]!.total_matches)
+      : Number(((await base().select((eb: any) => eb.fn.countAll().as("n")).executeTakeFirst()) as { n: number | string }).n);
+    for (const r of rows) delete (r as Partial<typeof r>).total_matches;
+
+    const items: ActorHit[] = rows.map((r) => ({ actor: actorFromRow(r) }));
+    if (norm !== undefined && rows.length) {
+      // The name each actor matched by, best first, as the ranking saw it.
+      const names = await this.db.selectFrom("actor_names").select(["actor_id", "name", "norm"]).where("actor_id", "in", rows.map((r) => r.id)).execute();
+      const best = new Map<string, { name: string; rank: number }>();
+      for (const m of names) {
+        if (short ? !m.norm.startsWith(norm) : !m.norm.includes(norm)) continue;
+        const rank = (m.norm === norm ? 0 : m.norm.startsWith(norm) ? 1 : 2) * 1000 + m.norm.length;
+        const cur = best.get(m.actor_id);
+        if (!cur || rank < cur.rank) best.set(m.actor_id, { name: m.name, rank });
+      }
+      for (const h of items) {
+        const b = best.get(h.actor.id);
+        if (b) h.matched = b.name;
+      }
     }
-    if (best.size === 0) return [];
-    const actors = await this.getActors([...best.keys()]);
-    const hits = [...best.entries()]
-      .map(([id, b]) => ({ actor: actors.get(id)!, matched: b.name, rank: b.rank }))
-      .filter((h) => h.actor && (!search.kind || h.actor.kind === search.kind) && (!search.country || h.actor.country === search.country.toUpperCase()))
-      .sort((a, b) => a.rank - b.rank || a.actor.name.localeCompare(b.actor.name));
-    return hits.slice(offset, offset + limit).map(({ actor, matched }) => ({ actor, matched }));
+
+    const out: ActorPage["facets"] = {};
+    for (const f of facets) {
+      if (f === "track") {
+        const ids = base().select("actors.id");
+        const rows = await db
+          .selectFrom(
+            db
+              .selectFrom("relations")
+              .select(["from_id as a", "track"])
+              .where("from_id", "in", ids)
+              .unionAll(db.selectFrom("relations").select(["to_actor_id as a", "track"]).where("to_actor_id", "in", ids))
+              .unionAll(
+                db
+                  .selectFrom("event_participants")
+                  .innerJoin("events", "events.id", "event_participants.event_id")
+                  .select(["event_participants.actor_id as a", "events.track as track"])
+                  .where("event_participants.actor_id", "in", ids),
+              )
+              .as("t"),
+          )
+          .select(["t.track as k", sql<number>`count(distinct t.a)`.as("n")])
+          .where("t.track", "is not", null)
+          .groupBy("t.track")
+          .orderBy("t.track")
+          .execute();
+        out.track = countMap(rows as Array<{ k: string; n: number }>);
+      } else {
+        const col = f === "kind" ? "actors.kind" : "actors.country";
+        const rows = await base()
+          .select([sql.ref(col).as("k"), (eb: any) => eb.fn.countAll().as("n")])
+          .groupBy(col)
+          .orderBy(col)
+          .execute();
+        out[f] = countMap(rows as unknown as Array<{ k: string; n: number }>);
+      }
+    }
+    return { items, total, facets: out };
   }
 
   // ---- relations and events ----
 
-  async listRelations(f: RelationFilter = {}): Promise<RelationHit[]> {
-    let q = this.db.selectFrom("relations").selectAll("relations");
+  /** The relations a filter selects, unordered, and the actor scope it names. */
+  private async relationQuery(f: RelationFilter) {
+    let q = this.db.selectFrom("relations");
     const { root, parts } = await this.scope(f);
     if (root) {
       const ids = [...parts!.keys()];
@@ -305,10 +461,17 @@ export class Store {
       const from = dayBound(f.from, "from");
       q = q.where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", from)]));
     }
-    const rows = await q
-      .orderBy("kind")
-      .orderBy(sql`coalesce(valid_from, '9999')`)
-      .orderBy("id")
+    return { q, root, parts };
+  }
+
+  async countRelations(f: RelationFilter = {}): Promise<number> {
+    const { q } = await this.relationQuery(f);
+    return Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  }
+
+  async listRelations(f: RelationFilter = {}): Promise<RelationHit[]> {
+    const { q, root, parts } = await this.relationQuery(f);
+    const rows = await ordered(q.selectAll("relations"), "relations", f.sort, (q) => q.orderBy("kind").orderBy(sql`coalesce(valid_from, '9999')`).orderBy("id"))
       .limit(f.limit ?? DEFAULT_LIMIT)
       .offset(f.offset ?? 0)
       .execute();
@@ -321,7 +484,14 @@ export class Store {
     });
   }
 
-  async listEvents(f: EventFilter = {}): Promise<EventHit[]> {
+  async getRelation(id: string): Promise<Relation> {
+    const row = await this.db.selectFrom("relations").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no relation "${id}"`);
+    return relationFromRow(row);
+  }
+
+  /** The events a filter selects, unordered, and the actor scope it names. */
+  private async eventQuery(f: EventFilter) {
     let q: SelectQueryBuilder<Database, "events", object> = this.db.selectFrom("events");
     const { root, parts } = await this.scope(f);
     if (root) {
@@ -333,10 +503,24 @@ export class Store {
     if (f.layer) q = q.where("layers", "like", `%,${f.layer},%`);
     if (f.to) q = q.where("day_from", "<=", dayBound(f.to, "to"));
     if (f.from) q = q.where("day_to", ">=", dayBound(f.from, "from"));
-    const rows = await q
-      .selectAll("events")
-      .orderBy("day_from")
-      .orderBy("id")
+    return { q, root, parts };
+  }
+
+  async countEvents(f: EventFilter = {}): Promise<number> {
+    const { q } = await this.eventQuery(f);
+    return Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  }
+
+  async getEvent(id: string): Promise<Event> {
+    const row = await this.db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no event "${id}"`);
+    const ps = await this.db.selectFrom("event_participants").selectAll().where("event_id", "=", id).execute();
+    return eventFromRow(row, ps);
+  }
+
+  async listEvents(f: EventFilter = {}): Promise<EventHit[]> {
+    const { q, root, parts } = await this.eventQuery(f);
+    const rows = await ordered(q.selectAll("events"), "events", f.sort, (q) => q.orderBy("day_from").orderBy("id"))
       .limit(f.limit ?? DEFAULT_LIMIT)
       .offset(f.offset ?? 0)
       .execute();
@@ -367,6 +551,12 @@ export class Store {
     const row = await this.db.selectFrom("agreements").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFoundError(`no agreement "${id}"`);
     return agreementFromRow(row);
+  }
+
+  /** The relations to an agreement (its parties, signatories, ratifying parliaments). */
+  async agreementRelations(id: string): Promise<Relation[]> {
+    const rows = await this.db.selectFrom("relations").selectAll().where("to_agreement_id", "=", id).orderBy("kind").orderBy("from_id").orderBy("id").execute();
+    return rows.map(relationFromRow);
   }
 
   async listConcepts(framework?: string): Promise<Concept[]> {
@@ -402,21 +592,75 @@ export class Store {
     return out;
   }
 
-  async listClaims(f: ClaimFilter = {}): Promise<ClaimWithSource[]> {
-    let q = this.db.selectFrom("claims").innerJoin("sources", "sources.id", "claims.source_id").selectAll("claims").select("sources.title as source_title");
+  private claimQuery(f: ClaimFilter) {
+    let q = this.db.selectFrom("claims").innerJoin("sources", "sources.id", "claims.source_id");
     if (f.status) q = q.where("claims.status", "=", f.status);
     if (f.targetType) q = q.where("claims.target_type", "=", f.targetType);
     if (f.targetId) q = q.where("claims.target_id", "=", f.targetId);
     if (f.source) q = q.where("claims.source_id", "=", f.source);
-    const rows = await q
-      .orderBy("claims.target_type")
-      .orderBy("claims.target_id")
-      .orderBy("claims.property")
-      .orderBy("claims.id")
+    return q;
+  }
+
+  async countClaims(f: ClaimFilter = {}): Promise<number> {
+    return Number((await this.claimQuery(f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  }
+
+  async listClaims(f: ClaimFilter = {}): Promise<ClaimWithSource[]> {
+    const q = this.claimQuery(f).selectAll("claims").select("sources.title as source_title");
+    const rows = await ordered(q, "claims", f.sort, (q) =>
+      q.orderBy("claims.target_type").orderBy("claims.target_id").orderBy("claims.property").orderBy("claims.id"),
+    )
       .limit(f.limit ?? DEFAULT_LIMIT)
       .offset(f.offset ?? 0)
       .execute();
     return rows.map((r) => ({ ...claimFromRow(r), sourceTitle: r.source_title }));
+  }
+
+  async getClaim(id: string): Promise<ClaimWithSource> {
+    const r = await this.db
+      .selectFrom("claims")
+      .innerJoin("sources", "sources.id", "claims.source_id")
+      .selectAll("claims")
+      .select("sources.title as source_title")
+      .where("claims.id", "=", id)
+      .executeTakeFirst();
+    if (!r) throw new NotFoundError(`no claim "${id}"`);
+    return { ...claimFromRow(r), sourceTitle: r.source_title };
+  }
+
+  /** Whether a record of this type and id is stored (the target of a new claim must be). */
+  async exists(type: TargetType, id: string): Promise<boolean> {
+    const table = ({ actor: "actors", relation: "relations", event: "events", agreement: "agreements", concept: "concepts", source: "sources" } as const)[type as "actor"];
+    if (!table) return false;
+    return Boolean(await this.db.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst());
+  }
+
+  /**
+   * What refers to an actor besides its own claims: relations from or to it, events it takes part in, agreements it
+   * adopted, claims whose value names it. An actor can be deleted only when this is all zero.
+   */
+  async actorReferences(id: string): Promise<{ relations: number; events: number; agreements: number; claimValues: number }> {
+    const n = async (q: { select: (f: (eb: any) => unknown) => { executeTakeFirstOrThrow: () => Promise<unknown> } }) =>
+      Number(((await q.select((eb: any) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()) as { n: number | string }).n);
+    return {
+      relations: await n(this.db.selectFrom("relations").where((eb) => eb.or([eb("from_id", "=", id), eb("to_actor_id", "=", id)])) as never),
+      events: await n(this.db.selectFrom("event_participants").where("actor_id", "=", id) as never),
+      agreements: await n(this.db.selectFrom("agreements").where("adopted_by", "=", id) as never),
+      claimValues: await n(this.db.selectFrom("claims").where("value", "like", `%"actor":${JSON.stringify(id)}%`) as never),
+    };
+  }
+
+  /** Delete an unreferenced actor and the claims about it, in one transaction. Throws InputError if referenced. */
+  async deleteActor(id: string): Promise<void> {
+    if (!(await this.exists("actor", id))) throw new NotFoundError(`no actor "${id}"`);
+    const refs = await this.actorReferences(id);
+    const used = Object.entries(refs).filter(([, v]) => v > 0);
+    if (used.length) throw new InputError(`actor "${id}" is still referenced (${used.map(([k, v]) => `${v} ${k}`).join(", ")}); nothing was deleted`);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("claims").where("target_type", "=", "actor").where("target_id", "=", id).execute();
+      await trx.deleteFrom("actor_names").where("actor_id", "=", id).execute();
+      await trx.deleteFrom("actors").where("id", "=", id).execute();
+    });
   }
 
   /** Set the review status of claims; every id must exist, or nothing changes. Returns the claims as updated. */

@@ -1,7 +1,6 @@
 // `diplograph actors`: list, search by any name in any script, and show one actor with the claims behind it.
-import type { Claim } from "@diplograph/model";
-import type { Store } from "@diplograph/store";
-import { fmtDate, fmtLocator, fmtQualifiers, fmtValue, quoteLines, table } from "../format.js";
+import { actorProfile } from "@diplograph/api";
+import { fmtDate, fmtLocator, fmtValue, quoteLines, table } from "../format.js";
 import { print, printJson, withStore, type GlobalOptions } from "../context.js";
 
 export interface ListOptions extends GlobalOptions {
@@ -23,30 +22,6 @@ export async function actorsListCommand(query: string | undefined, opts: ListOpt
       ),
     );
   });
-}
-
-/** An actor with its claims grouped into facts (one property, maybe several conflicting claims) and record claims. */
-export async function actorProfile(store: Store, ref: string) {
-  const actor = await store.getActor(ref);
-  const claims = await store.listClaims({ targetType: "actor", targetId: actor.id, limit: 10_000 });
-  const facts = new Map<string, Claim[]>();
-  const record: Claim[] = [];
-  for (const c of claims) {
-    if (!c.property) record.push(c);
-    else {
-      const key = c.property + fmtQualifiers(c.qualifiers);
-      facts.set(key, [...(facts.get(key) ?? []), c]);
-    }
-  }
-  const relations = await store.listRelations({ actor: actor.id, withParts: false, limit: 10_000 });
-  const events = await store.listEvents({ actor: actor.id, withParts: false, limit: 10_000 });
-  return {
-    actor,
-    facts: [...facts.entries()].map(([key, cs]) => ({ property: cs[0]!.property!, qualifiers: cs[0]!.qualifiers, label: key, claims: cs })),
-    claims: record,
-    relations: relations.map((h) => h.relation),
-    events: events.map((h) => h.event),
-  };
 }
 
 export async function actorsShowCommand(ref: string, opts: GlobalOptions): Promise<void> {

@@ -344,25 +344,12 @@ export async function importDataset(store: Store, path: string, options: ImportO
     for (const { claim, loc, path: fieldPath, quote } of pendingQuotes) {
       const index = quoteIndexes.get(claim.source);
       if (!index) continue; // no text to check against: the quote is kept as given
-      const spans = index.find(quote);
-      const given = claim.locator.start ?? startGiven.get(claim);
-      if (spans.length === 0) {
-        report(loc, fieldPath, `quote not found in source ${claim.source}: "${quote.length > 80 ? `${quote.slice(0, 77)}...` : quote}"`);
+      const found = index.locate(quote, claim.source, claim.locator.start ?? startGiven.get(claim), claim.locator.end);
+      if ("error" in found) {
+        report(loc, fieldPath, found.error);
         continue;
       }
-      let span = spans[0]!;
-      if (given !== undefined) {
-        const match = spans.find((s) => s.start === given && (claim.locator.end === undefined || s.end === claim.locator.end));
-        if (!match) {
-          report(loc, fieldPath, `the quote is not at ${given}${claim.locator.end !== undefined ? `-${claim.locator.end}` : ""} of source ${claim.source}; it occurs at ${spans.map((s) => s.start).join(", ")}`);
-          continue;
-        }
-        span = match;
-      } else if (spans.length > 1) {
-        report(loc, fieldPath, `the quote occurs ${spans.length} times in source ${claim.source} (at ${spans.map((s) => s.start).join(", ")}); give start to choose one`);
-        continue;
-      }
-      claim.locator = { ...claim.locator, start: span.start, end: span.end, quote: index.text.slice(span.start, span.end) };
+      claim.locator = { ...claim.locator, ...found };
     }
     pendingQuotes = [];
     startGiven.clear();

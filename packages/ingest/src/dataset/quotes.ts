@@ -39,6 +39,24 @@ export class QuoteIndex {
     }
     return spans;
   }
+
+  /**
+   * The one span a quote stands at: the only match, or the match at `start` (and `end`) when given. Otherwise a
+   * message saying why not (absent, elsewhere, or ambiguous), for the importer's issues and the API's 400s.
+   */
+  locate(quote: string, source: string, start?: number, end?: number): { start: number; end: number; quote: string } | { error: string } {
+    const spans = this.find(quote);
+    if (spans.length === 0) return { error: `quote not found in source ${source}: "${quote.length > 80 ? `${quote.slice(0, 77)}...` : quote}"` };
+    let span = spans[0]!;
+    if (start !== undefined) {
+      const match = spans.find((s) => s.start === start && (end === undefined || s.end === end));
+      if (!match) return { error: `the quote is not at ${start}${end !== undefined ? `-${end}` : ""} of source ${source}; it occurs at ${spans.map((s) => s.start).join(", ")}` };
+      span = match;
+    } else if (spans.length > 1) {
+      return { error: `the quote occurs ${spans.length} times in source ${source} (at ${spans.map((s) => s.start).join(", ")}); give start to choose one` };
+    }
+    return { start: span.start, end: span.end, quote: this.text.slice(span.start, span.end) };
+  }
 }
 
 export function fold(s: string): string {

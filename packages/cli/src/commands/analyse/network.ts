@@ -9,7 +9,7 @@ import { InputError } from "@diplograph/model";
 import { print, printJson, type GlobalOptions } from "../../context.js";
 import { table } from "../../format.js";
 import { filterOptions, int, viewFilter, withData, type FilterOptions } from "./common.js";
-import { METRIC_NAMES, computeMetrics, metricSpecs } from "./metrics.js";
+import { METRIC_NAMES, computeMetrics, metricSpecs } from "@diplograph/analysis";
 
 export const NETWORK_FORMATS = ["table", "gexf", "graphml", "csv"] as const;
 

@@ -1,7 +1,11 @@
-// The node metrics `analyse network` computes on a view, by name. Ties are weighted where the metric reads weight as
+// The node metrics a view can be ranked by, by name (`analyse network`, `GET /api/analyses/network`). Ties are weighted where the metric reads weight as
 // strength (strength, PageRank, eigenvector, Louvain); path-based metrics (betweenness, closeness) count hops, since a
 // view's weight (shared bodies, shared events) is a strength, not a distance.
-import { betweenness, closeness, coreNumber, degree, eigenvector, louvain, pagerank, type AnyView } from "@diplograph/analysis";
+import { betweenness, closeness, degree } from "../metrics/centrality.js";
+import { louvain } from "../metrics/communities.js";
+import { coreNumber } from "../metrics/kcore.js";
+import { eigenvector, pagerank } from "../metrics/spectral.js";
+import type { AnyView } from "./index.js";
 import type { AttributeSpec } from "@diplograph/export";
 
 type Metric = (g: AnyView) => Record<string, number>;
