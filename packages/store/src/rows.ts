@@ -51,8 +51,10 @@ export function rowHash(row: Record<string, unknown>): string {
   return hashParts(parts);
 }
 
+/** The row with its hash as last column (Object.values is the fast way to the columns in order). */
 function withHash<T extends Record<string, unknown>>(row: T): T & { hash: string } {
-  return Object.assign(row, { hash: rowHash(row) });
+  (row as Record<string, unknown>).hash = hashParts(Object.values(row) as Array<string | number | null>);
+  return row as T & { hash: string };
 }
 
 export function sourceRow(s: SourceWithText): SourcesTable {
@@ -177,7 +179,7 @@ export function participantRows(e: Event): EventParticipantsTable[] {
 
 /** A claim's row; the hash leaves out timestamps and review fields, which change without the content changing. */
 export function claimRow(c: Claim): ClaimsTable {
-  const content = {
+  const row = {
     id: c.id,
     target_type: c.target.type,
     target_id: c.target.id,
@@ -193,15 +195,31 @@ export function claimRow(c: Claim): ClaimsTable {
     confidence: c.confidence,
     author: c.author,
     note: nn(c.note),
-  };
-  return {
-    ...content,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     reviewed_by: nn(c.reviewedBy),
     reviewed_at: nn(c.reviewedAt),
-    hash: rowHash(content),
+    hash: "",
   };
+  // The content columns, in column order (as rowHash would take them from the content alone).
+  row.hash = hashParts([
+    row.id,
+    row.target_type,
+    row.target_id,
+    row.property,
+    row.value,
+    row.qualifiers,
+    row.source_id,
+    row.loc_start,
+    row.loc_end,
+    row.quote,
+    row.page,
+    row.status,
+    row.confidence,
+    row.author,
+    row.note,
+  ]);
+  return row;
 }
 
 // ---- rows back to records ----

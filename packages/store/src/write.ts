@@ -208,6 +208,11 @@ class Session implements Writer {
     private readonly options: BulkOptions,
   ) {}
 
+  /** What the session found when it began: an empty table needs no lookups of stored rows. */
+  knownEmpty(table: RecordTable, empty: boolean): void {
+    this.empty.set(table, empty);
+  }
+
   /** Stored hashes of the given ids; nothing is asked of a table that held no rows when the session began. */
   private async existing(table: RecordTable, ids: string[]): Promise<Map<string, Existing>> {
     const out = new Map<string, Existing>();
@@ -289,8 +294,17 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
     // load. The pragma cannot change inside a transaction; BEGIN DEFERRED takes no lock until the first write.
     if (bulk) db.pragma("foreign_keys = OFF");
     db.exec("BEGIN");
-    const deferred = bulk ? (["relations", "events", "event_participants", "claims"] as const).flatMap((t) => dropIndexes(db, t)) : [];
     const session = new Session(sqliteBackend(db), options);
+    let deferred: string[] = [];
+    if (bulk) {
+      for (const t of BULK_TABLES) {
+        // An empty table also loses its key index (migration 0003): nothing stored can conflict, the importer has
+        // checked the new ids, and the index is built once at the end (which would still refuse a duplicate).
+        const empty = db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined;
+        if (t !== "event_participants") session.knownEmpty(t, empty);
+        deferred = deferred.concat(dropIndexes(db, t, empty));
+      }
+    }
     try {
       const value = await fn(session);
       if (deferred.length && session.result.wrote) options.onIndexing?.(deferred.length);
@@ -315,11 +329,18 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
   return { value, result: result! };
 }
 
-/** Drop a table's secondary indexes (inside the open transaction) and return the statements that rebuild them. */
-function dropIndexes(db: NonNullable<Connection["sqlite"]>, table: string): string[] {
+/** The tables of relation and event rows, whose indexes a bulk load defers. */
+const BULK_TABLES = ["relations", "events", "event_participants", "claims"] as const;
+
+/**
+ * Drop a table's secondary indexes (inside the open transaction) and return the statements that rebuild them; the
+ * unique key index (migration 0003) only when `withKey`, since lookups and upserts of a non-empty table need it.
+ */
+function dropIndexes(db: NonNullable<Connection["sqlite"]>, table: string, withKey: boolean): string[] {
   const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
-  for (const r of rows) db.exec(`DROP INDEX "${r.name}"`);
-  return rows.map((r) => r.sql);
+  const dropped = rows.filter((r) => withKey || !/^CREATE UNIQUE/i.test(r.sql));
+  for (const r of dropped) db.exec(`DROP INDEX "${r.name}"`);
+  return dropped.map((r) => r.sql);
 }
 
 /** Write one complete set in its own session. */

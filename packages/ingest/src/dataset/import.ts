@@ -34,6 +34,7 @@ import {
   type SourceInput,
   type StandaloneClaimInput,
 } from "./format.js";
+import { DateCache, fastEvent, fastRelation } from "./fast.js";
 import { QuoteIndex } from "./quotes.js";
 import { fieldCountProblem, readDataset, type RawRecord, type RecordLoc } from "./read.js";
 import { readClaimValue } from "./values.js";
@@ -474,6 +475,7 @@ export async function importDataset(store: Store, path: string, options: ImportO
     tick(done === 0 ? RECORD_TYPES.reduce((n, t) => n + first[t].length, 0) : 0);
     let validating = 0;
     let writing = 0;
+    const dates = new DateCache();
     for (const table of read.tables) {
       let t0 = performance.now();
       for (const rows of table.chunks((issue) => issues.push(issue))) {
@@ -482,11 +484,14 @@ export async function importDataset(store: Store, path: string, options: ImportO
         for (const raw of rows) {
           if (!raw) continue;
           if (table.type === "relations") {
-            const p = validate(raw as RawRecord & { type: "relations" });
+            // The compiled checks first; the Zod schema for rows they do not accept, with its messages.
+            const fast = fastRelation(raw.value, dates);
+            const p = fast ? { data: fast, loc: raw.loc } : validate(raw as RawRecord & { type: "relations" });
             const r = p && relationOf(p, false);
             if (r) records.push(r);
           } else {
-            const p = validate(raw as RawRecord & { type: "events" });
+            const fast = fastEvent(raw.value, dates);
+            const p = fast ? { data: fast, loc: raw.loc } : validate(raw as RawRecord & { type: "events" });
             const e = p && eventOf(p, false);
             if (e) records.push(e);
           }
