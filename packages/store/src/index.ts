@@ -3,5 +3,6 @@ export { Store } from "./store.js";
 export type { ActorHit, ActorSearch, ClaimFilter, ClaimWithSource, EventFilter, EventHit, Page, RelationFilter, RelationHit, Stats } from "./store.js";
 export { DEFAULT_DB, StoreError, describeLocation, parseLocation, type Location } from "./connect.js";
 export { BULK_ROWS, type BulkOptions, type Counts, type WriteProgress, type WriteResult, type WriteSet, type Writer } from "./write.js";
-export type { SourceWithText } from "./rows.js";
+export { claimRow, eventRow, participantRows, relationRow, type SourceWithText } from "./rows.js";
+export { packRows, unpackRows, type PackedRows } from "./packed.js";
 export { RECORD_TABLES, type RecordTable } from "./schema.js";

@@ -15,6 +15,7 @@ import {
   sourceRow,
   type SourceWithText,
 } from "./rows.js";
+import { unpackRows, type PackedRows } from "./packed.js";
 import { RECORD_TABLES, type Database, type RecordTable } from "./schema.js";
 
 /** Records to write: canonical and validated, with every reference resolved (to this set or to stored records). */
@@ -43,6 +44,11 @@ export interface BulkOptions {
 /** A write session: every `write` joins one transaction, committed when the session's function returns. */
 export interface Writer {
   write(set: Partial<WriteSet>): Promise<void>;
+  /**
+   * Write rows already made by the row builders of rows.ts (on another thread, say), with their child rows
+   * (`event_participants` of events): the same as `write` of their records.
+   */
+  writePacked(rows: PackedRows, children?: PackedRows): Promise<void>;
   readonly result: WriteResult;
 }
 
@@ -80,6 +86,8 @@ interface Backend {
   upsert(table: RecordTable, rows: Row[], update: boolean): Promise<void>;
   deleteChildren(table: ChildTable, parents: string[]): Promise<void>;
   insertChildren(table: ChildTable, rows: Array<Record<string, unknown>>): Promise<void>;
+  /** Insert packed rows known to be new, without making row objects (SQLite only). */
+  insertPacked?(rows: PackedRows): void;
 }
 
 function upsertSql(table: string, cols: string[]): string {
@@ -125,6 +133,30 @@ function sqliteBackend(db: NonNullable<Connection["sqlite"]>): Backend {
     },
     async insertChildren(table, rows) {
       insertBatched(table, Object.keys(rows[0]!), rows);
+    },
+    insertPacked(p) {
+      if (p.n === 0) return;
+      const width = p.cols.length;
+      const tuple = `(${p.cols.map(() => "?").join(", ")})`;
+      const head = `INSERT INTO ${p.table} (${p.cols.join(", ")}) VALUES `;
+      const many = prepared(head + Array(BATCH).fill(tuple).join(", "));
+      const values: unknown[] = new Array(width * BATCH);
+      const { idx, values: distinct } = p;
+      const cells = p.n * width;
+      const step = width * BATCH;
+      let k = 0;
+      for (; k + step <= cells; k += step) {
+        for (let j = 0; j < step; j++) values[j] = distinct[idx[k + j]!];
+        many.run(values);
+      }
+      if (k < cells) {
+        const one = prepared(head + tuple);
+        const single: unknown[] = new Array(width);
+        for (; k < cells; k += width) {
+          for (let j = 0; j < width; j++) single[j] = distinct[idx[k + j]!];
+          one.run(single);
+        }
+      }
     },
   };
 
@@ -217,8 +249,7 @@ class Session implements Writer {
   private async existing(table: RecordTable, ids: string[]): Promise<Map<string, Existing>> {
     const out = new Map<string, Existing>();
     if (ids.length === 0) return out;
-    if (!this.empty.has(table)) this.empty.set(table, (await this.db.count(table)) === 0);
-    if (this.empty.get(table)) return out;
+    if (await this.isEmpty(table)) return out;
     const cols = table === "claims" ? ["id", "hash", "status", "created_at", "reviewed_by", "reviewed_at"] : ["id", "hash"];
     for (const r of await this.db.select(table, cols, ids)) out.set(r.id as string, r as unknown as Existing);
     return out;
@@ -230,55 +261,91 @@ class Session implements Writer {
       if (!records || records.length === 0) continue;
       const toRow = TO_ROW[table] as (r: unknown) => Row;
       const rows = (records as unknown[]).map(toRow);
-      const old = await this.existing(table, rows.map((r) => r.id));
-      const inserted: Row[] = [];
-      const changed: Row[] = [];
-      const updatedIds: string[] = [];
-      for (const row of rows) {
-        const prev = old.get(row.id);
-        if (!prev) {
-          inserted.push(row);
-          this.result.inserted[table]++;
-          continue;
-        }
-        // The stored hash is that of the content as last imported, so a review made in Diplograph is no change.
-        if (prev.hash === row.hash) {
-          this.result.unchanged[table]++;
-          continue;
-        }
-        if (table === "claims") {
-          // The dataset changed the claim: take its content, keep the stored review decision and creation time.
-          if (prev.reviewed_at) {
-            row.status = prev.status;
-            row.reviewed_by = prev.reviewed_by ?? null;
-            row.reviewed_at = prev.reviewed_at;
-          }
-          row.created_at = prev.created_at;
-          row.updated_at = this.now;
-        }
-        changed.push(row);
-        updatedIds.push(row.id);
-        this.result.updated[table]++;
-      }
-      if (inserted.length === 0 && changed.length === 0) continue;
-      this.result.wrote = true;
-      if (inserted.length) await this.db.upsert(table, inserted, false);
-      if (changed.length) await this.db.upsert(table, changed, true);
-      for (const r of inserted) changed.push(r);
+      let kids: ((id: string) => Array<Record<string, unknown>>) | undefined;
       if (table === "actors" || table === "events") {
-        const child: ChildTable = table === "actors" ? "actor_names" : "event_participants";
-        if (updatedIds.length) await this.db.deleteChildren(child, updatedIds);
         const byId = new Map((records as Array<Actor | Event>).map((r) => [r.id, r]));
-        const kids: Array<Record<string, unknown>> = [];
-        for (const r of changed) {
-          const rec = byId.get(r.id)!;
-          for (const k of (table === "actors" ? actorNameRows(rec as Actor) : participantRows(rec as Event)) as unknown as Array<Record<string, unknown>>) kids.push(k);
-        }
-        if (kids.length) await this.db.insertChildren(child, kids);
+        kids = (id) => (table === "actors" ? actorNameRows(byId.get(id) as Actor) : participantRows(byId.get(id) as Event)) as unknown as Array<Record<string, unknown>>;
       }
-      this.done += changed.length;
-      this.options.onProgress?.(this.done, Math.max(this.done, this.options.expectedRows ?? this.done));
+      await this.writeRows(table, rows, kids);
     }
+  }
+
+  async writePacked(packed: PackedRows, children?: PackedRows): Promise<void> {
+    const table = packed.table as RecordTable;
+    if (packed.n === 0) return;
+    if (this.db.insertPacked && (await this.isEmpty(table))) {
+      // Every row is new: straight from the packed values into the database.
+      this.db.insertPacked(packed);
+      if (children) this.db.insertPacked(children);
+      this.result.inserted[table] += packed.n;
+      this.result.wrote = true;
+      this.done += packed.n;
+      this.options.onProgress?.(this.done, Math.max(this.done, this.options.expectedRows ?? this.done));
+      return;
+    }
+    const byParent = new Map<string, Array<Record<string, unknown>>>();
+    if (children) {
+      for (const k of unpackRows(children)) {
+        const parent = (k.event_id ?? k.actor_id) as string;
+        let list = byParent.get(parent);
+        if (!list) byParent.set(parent, (list = []));
+        list.push(k);
+      }
+    }
+    await this.writeRows(table, unpackRows(packed) as Row[], children ? (id) => byParent.get(id) ?? [] : undefined);
+  }
+
+  private async isEmpty(table: RecordTable): Promise<boolean> {
+    if (!this.empty.has(table)) this.empty.set(table, (await this.db.count(table)) === 0);
+    return this.empty.get(table)!;
+  }
+
+  /** Insert new rows, update changed ones (keeping claims' reviews), skip unchanged ones; `kids` gives child rows. */
+  private async writeRows(table: RecordTable, rows: Row[], kids?: (id: string) => Array<Record<string, unknown>>): Promise<void> {
+    const old = await this.existing(table, rows.map((r) => r.id));
+    const inserted: Row[] = [];
+    const changed: Row[] = [];
+    const updatedIds: string[] = [];
+    for (const row of rows) {
+      const prev = old.get(row.id);
+      if (!prev) {
+        inserted.push(row);
+        this.result.inserted[table]++;
+        continue;
+      }
+      // The stored hash is that of the content as last imported, so a review made in Diplograph is no change.
+      if (prev.hash === row.hash) {
+        this.result.unchanged[table]++;
+        continue;
+      }
+      if (table === "claims") {
+        // The dataset changed the claim: take its content, keep the stored review decision and creation time.
+        if (prev.reviewed_at) {
+          row.status = prev.status;
+          row.reviewed_by = prev.reviewed_by ?? null;
+          row.reviewed_at = prev.reviewed_at;
+        }
+        row.created_at = prev.created_at;
+        row.updated_at = this.now;
+      }
+      changed.push(row);
+      updatedIds.push(row.id);
+      this.result.updated[table]++;
+    }
+    if (inserted.length === 0 && changed.length === 0) return;
+    this.result.wrote = true;
+    if (inserted.length) await this.db.upsert(table, inserted, false);
+    if (changed.length) await this.db.upsert(table, changed, true);
+    for (const r of inserted) changed.push(r);
+    if (kids) {
+      const child: ChildTable = table === "actors" ? "actor_names" : "event_participants";
+      if (updatedIds.length) await this.db.deleteChildren(child, updatedIds);
+      const all: Array<Record<string, unknown>> = [];
+      for (const r of changed) for (const k of kids(r.id)) all.push(k);
+      if (all.length) await this.db.insertChildren(child, all);
+    }
+    this.done += changed.length;
+    this.options.onProgress?.(this.done, Math.max(this.done, this.options.expectedRows ?? this.done));
   }
 }
 
@@ -307,7 +374,13 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
     }
     try {
       const value = await fn(session);
-      if (deferred.length && session.result.wrote) options.onIndexing?.(deferred.length);
+      if (!session.result.wrote) {
+        // Nothing changed (a re-import of the same data): the dropped indexes come back as they were, untouched.
+        db.exec("ROLLBACK");
+        options.onProgress?.(1, 1);
+        return { value, result: session.result };
+      }
+      if (deferred.length) options.onIndexing?.(deferred.length);
       for (const sql of deferred) db.exec(sql);
       db.exec("COMMIT");
       options.onProgress?.(1, 1);

@@ -1,0 +1,15 @@
+import { importDataset } from "@diplograph/ingest";
+import { Store } from "@diplograph/store";
+import { generate } from "/work/wt-import-speed/bench/import/generate.mjs";
+import { existsSync, rmSync } from "node:fs";
+const rows = Number(process.env.BENCH_ROWS ?? 200000);
+const data = rows === 1000000 ? "/work/wt-import-speed/bench/import/out/dataset-1000000" : `/tmp/exp/dataset-${rows}`;
+if (!existsSync(data + "/events/events.csv")) await generate(data, { relations: rows / 2, events: rows / 2 });
+const db = "/tmp/exp/prof.db";
+for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+const store = await Store.open(db);
+const t0 = performance.now();
+const s = await importDataset(store, data, { dryRun: !!process.env.DRY });
+await store.close();
+const secs = (performance.now() - t0) / 1000;
+console.log(`${rows} rows ${secs.toFixed(2)} s ${Math.round(rows / secs)} rows/s`, JSON.stringify(s.records));
