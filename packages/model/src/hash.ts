@@ -16,14 +16,21 @@ export function cyrb53(str: string, seed = 0): number {
 
 /** Base-36 digits of a non-negative integer below 2^53, 11 of them with leading zeros (`toString(36)` is slow). */
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+/** Every two-digit base-36 string, so that a number takes six look-ups. */
+const PAIRS = Array.from({ length: 36 * 36 }, (_, i) => DIGITS[Math.floor(i / 36)]! + DIGITS[i % 36]!);
 function base36(n: number): string {
-  let s = "";
-  for (let i = 0; i < 11; i++) {
-    const q = Math.floor(n / 36);
-    s = DIGITS[n - q * 36]! + s;
-    n = q;
-  }
-  return s;
+  // 11 digits: one, then five pairs (36^10 ≈ 3.7e15, so the first digit is at most 2).
+  const p5 = n % 1296;
+  n = (n - p5) / 1296;
+  const p4 = n % 1296;
+  n = (n - p4) / 1296;
+  const p3 = n % 1296;
+  n = (n - p3) / 1296;
+  const p2 = n % 1296;
+  n = (n - p2) / 1296;
+  const p1 = n % 1296;
+  n = (n - p1) / 1296;
+  return DIGITS[n]! + PAIRS[p1]! + PAIRS[p2]! + PAIRS[p3]! + PAIRS[p4]! + PAIRS[p5]!;
 }
 
 function fin(h1: number, h2: number): number {

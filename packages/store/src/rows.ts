@@ -41,6 +41,21 @@ const nn = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const layersColumn = (layers: readonly string[]): string => (layers.length ? `,${layers.join(",")},` : "");
 
 /**
+ * A date's JSON and day bounds. The importer's frozen dates are shared by every row that wrote the same expression,
+ * so theirs are computed once (a frozen object cannot change behind the cache).
+ */
+const dateColumns = new WeakMap<DateValue, { json: string; from: string; to: string }>();
+function dateInfo(d: DateValue): { json: string; from: string; to: string } {
+  let info = dateColumns.get(d);
+  if (info) return info;
+  const b = dayBounds(d);
+  info = { json: JSON.stringify(d), from: b.from, to: b.to };
+  if (Object.isFrozen(d)) dateColumns.set(d, info);
+  return info;
+}
+const dateOrNull = (d: DateValue | undefined): string | null => (d === undefined ? null : dateInfo(d).json);
+
+/**
  * Content hash of a row: every column but the hash, in column order. It only tells whether a stored row changed, so a
  * fast 106-bit string hash (`hashParts`) stands in for a cryptographic digest, which was a measurable cost on bulk
  * imports.
@@ -131,7 +146,7 @@ export function conceptRow(c: Concept): ConceptsTable {
 
 export function relationRow(r: Relation): RelationsTable {
   const toAgreement = RELATION_KINDS.map[r.kind].target === "agreement";
-  const from = r.start ? dayBounds(r.start).from : r.signed ? dayBounds(r.signed).from : null;
+  const from = r.start ? dateInfo(r.start).from : r.signed ? dateInfo(r.signed).from : null;
   return withHash<NoHash<RelationsTable>>({
     id: r.id,
     kind: r.kind,
@@ -139,12 +154,12 @@ export function relationRow(r: Relation): RelationsTable {
     to_actor_id: toAgreement ? null : r.to,
     to_agreement_id: toAgreement ? r.to : null,
     role: nn(r.role),
-    start_date: jsonOrNull(r.start),
-    end_date: jsonOrNull(r.end),
-    signed: jsonOrNull(r.signed),
-    ratified: jsonOrNull(r.ratified),
+    start_date: dateOrNull(r.start),
+    end_date: dateOrNull(r.end),
+    signed: dateOrNull(r.signed),
+    ratified: dateOrNull(r.ratified),
     valid_from: from,
-    valid_to: r.end ? dayBounds(r.end).to : null,
+    valid_to: r.end ? dateInfo(r.end).to : null,
     track: nn(r.track),
     layers: layersColumn(r.layers),
     attributes: json(r.attributes),
@@ -153,13 +168,13 @@ export function relationRow(r: Relation): RelationsTable {
 }
 
 export function eventRow(e: Event): EventsTable {
-  const b = dayBounds(e.date);
+  const b = dateInfo(e.date);
   return withHash<NoHash<EventsTable>>({
     id: e.id,
     type: e.type,
     cameo: e.cameo ?? EVENT_TYPES.map[e.type].cameo ?? null,
     title: e.title,
-    date: json(e.date),
+    date: b.json,
     day_from: b.from,
     day_to: b.to,
     place: nn(e.place),

@@ -41,14 +41,17 @@ function isPlainName(v: unknown): v is string {
   return v.trim().length === v.length; // already trimmed, as CSV cells are
 }
 
-/** Dates repeat across the rows of a table: each distinct expression is parsed once. Errors are left to Zod. */
+/**
+ * Dates repeat across the rows of a table: each distinct expression is parsed once, into a frozen value that the rows
+ * share (and whose JSON the row builders then compute once). Errors are left to Zod.
+ */
 export class DateCache {
   private readonly map = new Map<string, DateValue>();
   get(s: string): DateValue | undefined {
     let d = this.map.get(s);
     if (d !== undefined) return d;
     try {
-      d = parseDate(s);
+      d = Object.freeze(parseDate(s));
     } catch {
       return undefined;
     }

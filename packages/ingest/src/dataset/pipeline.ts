@@ -58,6 +58,57 @@ export interface WorkerData {
 /** Chunks the worker may run ahead of the writer. */
 const AHEAD = 3;
 
+/** One worker thread and the messages it has posted. */
+class Thread {
+  readonly worker: Worker;
+  readonly queue: WorkerMessage[] = [];
+  failure: Error | undefined;
+  exited = false;
+  private wake: (() => void) | undefined;
+
+  constructor(data: WorkerData, fetchTexts: (ids: string[]) => Promise<Map<string, string | null>>) {
+    // A larger young generation: the worker makes many short-lived objects per row.
+    this.worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    this.worker.on("message", (m: WorkerMessage) => {
+      if (m.kind === "texts") {
+        // A claim cites a source stored earlier: its text is read here, where the database is.
+        fetchTexts(m.ids).then(
+          (texts) => this.worker.postMessage({ kind: "texts", id: m.id, texts: [...texts] }),
+          (e: unknown) => this.fail(e instanceof Error ? e : new Error(String(e))),
+        );
+        return;
+      }
+      this.queue.push(m);
+      this.wake?.();
+    });
+    this.worker.on("error", (e) => this.fail(e));
+    this.worker.on("exit", () => {
+      this.exited = true;
+      this.wake?.();
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failure = e;
+    this.wake?.();
+  }
+
+  /** The next message, in the order posted. */
+  async next(): Promise<WorkerMessage> {
+    while (this.queue.length === 0 && !this.failure && !this.exited) await new Promise<void>((r) => (this.wake = r));
+    if (this.failure) throw this.failure;
+    const m = this.queue.shift();
+    if (!m) throw new Error("the import's worker thread stopped before it finished");
+    if (m.kind === "failed") throw new Error(`the import's worker thread failed: ${m.error}`);
+    return m;
+  }
+}
+
+/**
+ * Build the tables on worker threads: one for the relation tables and one for the event tables (ids are unique per
+ * type, so each worker checks its own), taking their chunks in turn, a relations chunk then an events chunk, so that
+ * the order of writes (and of problems) does not depend on which thread is faster.
+ */
 export async function tablesInWorker(
   tables: RowTable[],
   builder: RecordBuilder,
@@ -68,56 +119,36 @@ export async function tablesInWorker(
     onChunk: (chunk: ChunkMessage) => Promise<void>;
   },
 ): Promise<{ ids?: { relations: string[]; events: string[]; claims: string[] }; writing: number; waiting: number; worker: Record<string, number> }> {
-  const workerData: WorkerData = { tables: tables.map((t) => t.parts()), builder: builder.snapshot(), write: options.write, needIds: options.needIds };
-  // A larger young generation: the worker makes many short-lived objects per row.
-  const worker = new Worker(WORKER_FILE, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 256 } });
-  const queue: WorkerMessage[] = [];
-  let wake: (() => void) | undefined;
-  let failure: Error | undefined;
-  let exited = false;
-  worker.on("message", (m: WorkerMessage) => {
-    if (m.kind === "texts") {
-      // A claim cites a source stored earlier: its text is read here, where the database is.
-      options.fetchTexts(m.ids).then(
-        (texts) => worker.postMessage({ kind: "texts", id: m.id, texts: [...texts] }),
-        (e: unknown) => {
-          failure = e instanceof Error ? e : new Error(String(e));
-          wake?.();
-        },
-      );
-      return;
-    }
-    queue.push(m);
-    wake?.();
-  });
-  worker.on("error", (e) => {
-    failure = e;
-    wake?.();
-  });
-  worker.on("exit", () => {
-    exited = true;
-    wake?.();
-  });
+  const snapshot = builder.snapshot();
+  const groups = (["relations", "events"] as const).map((type) => tables.filter((t) => t.type === type)).filter((g) => g.length > 0);
+  const threads = groups.map((g) => new Thread({ tables: g.map((t) => t.parts()), builder: snapshot, write: options.write, needIds: options.needIds }, options.fetchTexts));
+  const ids = { relations: [] as string[], events: [] as string[], claims: [] as string[] };
+  const time: Record<string, number> = {};
   let writing = 0;
   let waiting = 0;
   try {
-    for (;;) {
-      const t0 = performance.now();
-      while (queue.length === 0 && !failure && !exited) await new Promise<void>((r) => (wake = r));
-      waiting += performance.now() - t0;
-      const m = queue.shift();
-      if (failure) throw failure;
-      if (!m) throw new Error("the import's worker thread stopped before it finished");
-      if (m.kind === "failed") throw new Error(`the import's worker thread failed: ${m.error}`);
-      if (m.kind === "done") return { ids: m.ids, writing, waiting, worker: m.time };
-      if (m.kind !== "chunk") continue;
-      const t1 = performance.now();
-      await options.onChunk(m);
-      writing += performance.now() - t1;
-      worker.postMessage({ kind: "ack" });
+    let active = threads.slice();
+    while (active.length) {
+      for (const t of active.slice()) {
+        const t0 = performance.now();
+        const m = await t.next();
+        waiting += performance.now() - t0;
+        if (m.kind === "done") {
+          if (m.ids) for (const k of ["relations", "events", "claims"] as const) for (const id of m.ids[k]) ids[k].push(id);
+          for (const [k, v] of Object.entries(m.time)) time[k] = (time[k] ?? 0) + v;
+          active = active.filter((x) => x !== t);
+          continue;
+        }
+        if (m.kind !== "chunk") continue;
+        const t1 = performance.now();
+        await options.onChunk(m);
+        writing += performance.now() - t1;
+        t.worker.postMessage({ kind: "ack" });
+      }
     }
+    return { ids: options.needIds ? ids : undefined, writing, waiting, worker: time };
   } finally {
-    if (!exited) await worker.terminate();
+    for (const t of threads) if (!t.exited) await t.worker.terminate();
   }
 }
 
