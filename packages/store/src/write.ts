@@ -1,6 +1,7 @@
 // Bulk upsert of validated records inside one transaction: unchanged rows are skipped, so re-importing the same data
 // writes nothing; large loads defer secondary indexes and rebuild them at the end.
 import type { Actor, Agreement, Claim, Concept, Event, Relation, Snapshot } from "@diplograph/model";
+import { availableParallelism } from "node:os";
 import type { Transaction } from "kysely";
 import type { Connection } from "./connect.js";
 import {
@@ -380,8 +381,13 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
         options.onProgress?.(1, 1);
         return { value, result: session.result };
       }
-      if (deferred.length) options.onIndexing?.(deferred.length);
-      for (const sql of deferred) db.exec(sql);
+      if (deferred.length) {
+        options.onIndexing?.(deferred.length);
+        // The sorter of CREATE INDEX may use helper threads: the other cores are idle by now (about a fifth faster).
+        db.pragma(`threads = ${Math.min(4, availableParallelism())}`);
+        for (const sql of deferred) db.exec(sql);
+        db.pragma("threads = 0");
+      }
       db.exec("COMMIT");
       options.onProgress?.(1, 1);
       return { value, result: session.result };
