@@ -385,8 +385,11 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
         options.onIndexing?.(deferred.length);
         // The sorter of CREATE INDEX may use helper threads: the other cores are idle by now (about a fifth faster).
         db.pragma(`threads = ${Math.min(4, availableParallelism())}`);
-        for (const sql of deferred) db.exec(sql);
-        db.pragma("threads = 0");
+        try {
+          for (const sql of deferred) db.exec(sql);
+        } finally {
+          db.pragma("threads = 0");
+        }
       }
       db.exec("COMMIT");
       options.onProgress?.(1, 1);
