@@ -4,9 +4,8 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatasetError } from "@diplograph/model";
-// @ts-expect-error -- the built package (npm test builds first); its types are those of the sources
+// The built packages (`npm test` builds first), not the sources the other tests import.
 import { importDataset } from "../packages/ingest/dist/index.js";
-// @ts-expect-error -- as above
 import { Store } from "../packages/store/dist/index.js";
 import { smallDataset, tmp, writeDataset } from "./helpers.js";
 
