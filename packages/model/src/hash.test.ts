@@ -18,3 +18,14 @@ describe("hashParts", () => {
     expect(seen.size).toBe(100_000);
   });
 });
+
+describe("hashParts output is pinned", () => {
+  it("gives the values stored ids were derived from", () => {
+    expect(hashParts(["relation", "irn", null, 12])).toBe(PINNED[0]);
+    expect(hashParts([])).toBe(PINNED[1]);
+    expect(hashParts(["c-", "ایران", undefined, "", 0.7, "x".repeat(300)])).toBe(PINNED[2]);
+  });
+});
+
+/** Computed with the first implementation (toString(36) and a for-of loop), before it was made faster. */
+const PINNED = ["1xvl1ojta8t1baw35t5jc3", "1aggevgbi2j1247s7v64qa", "1u0lowb73j2002gsabbqjw"];

@@ -4,5 +4,6 @@ export { SORTS } from "./store.js";
 export type { ActorFacet, ActorHit, ActorPage, ActorSearch, ClaimFilter, ClaimWithSource, EventFilter, EventHit, Page, RelationFilter, RelationHit, SortKey, SortableList, Stats } from "./store.js";
 export { DEFAULT_DB, StoreError, describeLocation, parseLocation, type Location } from "./connect.js";
 export { BULK_ROWS, type BulkOptions, type Counts, type WriteProgress, type WriteResult, type WriteSet, type Writer } from "./write.js";
-export type { SourceWithText } from "./rows.js";
+export { claimRow, eventRow, participantRows, relationRow, type SourceWithText } from "./rows.js";
+export { packRows, unpackRows, type PackedRows } from "./packed.js";
 export { RECORD_TABLES, type RecordTable } from "./schema.js";

@@ -207,6 +207,52 @@ migrations["0003_actor_name_trigrams"] = {
   },
 };
 
+/**
+ * SQLite only: the large tables (relations, events, their participants, claims) keep their key in a UNIQUE index
+ * instead of a PRIMARY KEY. The columns, the uniqueness and every query stay the same, but an index, unlike a primary
+ * key, can be dropped: a bulk load into an empty table then appends rows and builds the key index once, sorted, at
+ * the end, instead of inserting every random claim id into a growing B-tree (docs/design-choices.md, "Import speed").
+ * PostgreSQL keeps its primary keys (its bulk path does not drop indexes), so the migration does nothing there.
+ */
+migrations["0004_sqlite_droppable_keys"] = {
+  async up(db: Kysely<unknown>) {
+    if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
+    const keyed: Array<[table: string, pk: RegExp, index: string]> = [
+      ["relations", /"id" text primary key/, 'CREATE UNIQUE INDEX "relations_id" ON "relations" ("id")'],
+      ["events", /"id" text primary key/, 'CREATE UNIQUE INDEX "events_id" ON "events" ("id")'],
+      ["event_participants", /, constraint "event_participants_pk" primary key \("event_id", "ord"\)/, 'CREATE UNIQUE INDEX "event_participants_pk" ON "event_participants" ("event_id", "ord")'],
+      ["claims", /"id" text primary key/, 'CREATE UNIQUE INDEX "claims_id" ON "claims" ("id")'],
+    ];
+    // Rebuilding a table drops the old one, which with foreign keys on would cascade to the participants: the
+    // documented procedure turns them off (outside the transaction), rebuilds, checks, and turns them back on.
+    const fk = (await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows[0]?.foreign_keys ?? 0;
+    await sql`PRAGMA foreign_keys = OFF`.execute(db);
+    await sql`BEGIN`.execute(db);
+    try {
+      for (const [table, pk, index] of keyed) {
+        const create = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(db)).rows[0]!.sql;
+        if (!pk.test(create)) throw new Error(`unexpected schema of ${table}: ${create}`);
+        const indexes = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL`.execute(db)).rows;
+        const rebuilt = create.replace(pk, (m) => (m.startsWith(",") ? "" : '"id" text not null')).replace(`CREATE TABLE "${table}"`, `CREATE TABLE "${table}_rebuilt"`);
+        await sql.raw(rebuilt).execute(db);
+        await sql.raw(`INSERT INTO "${table}_rebuilt" SELECT * FROM "${table}"`).execute(db);
+        await sql.raw(`DROP TABLE "${table}"`).execute(db);
+        await sql.raw(`ALTER TABLE "${table}_rebuilt" RENAME TO "${table}"`).execute(db);
+        await sql.raw(index).execute(db);
+        for (const i of indexes) await sql.raw(i.sql).execute(db);
+      }
+      const broken = (await sql`PRAGMA foreign_key_check`.execute(db)).rows;
+      if (broken.length) throw new Error(`foreign keys broken after rebuilding tables: ${JSON.stringify(broken.slice(0, 5))}`);
+      await sql`COMMIT`.execute(db);
+    } catch (e) {
+      await sql`ROLLBACK`.execute(db);
+      throw e;
+    } finally {
+      await sql.raw(`PRAGMA foreign_keys = ${fk ? "ON" : "OFF"}`).execute(db);
+    }
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrations;

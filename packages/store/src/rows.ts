@@ -41,6 +41,21 @@ const nn = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const layersColumn = (layers: readonly string[]): string => (layers.length ? `,${layers.join(",")},` : "");
 
 /**
+ * A date's JSON and day bounds. The importer's frozen dates are shared by every row that wrote the same expression,
+ * so theirs are computed once (a frozen object cannot change behind the cache).
+ */
+const dateColumns = new WeakMap<DateValue, { json: string; from: string; to: string }>();
+function dateInfo(d: DateValue): { json: string; from: string; to: string } {
+  let info = dateColumns.get(d);
+  if (info) return info;
+  const b = dayBounds(d);
+  info = { json: JSON.stringify(d), from: b.from, to: b.to };
+  if (Object.isFrozen(d)) dateColumns.set(d, info);
+  return info;
+}
+const dateOrNull = (d: DateValue | undefined): string | null => (d === undefined ? null : dateInfo(d).json);
+
+/**
  * Content hash of a row: every column but the hash, in column order. It only tells whether a stored row changed, so a
  * fast 106-bit string hash (`hashParts`) stands in for a cryptographic digest, which was a measurable cost on bulk
  * imports.
@@ -51,8 +66,10 @@ export function rowHash(row: Record<string, unknown>): string {
   return hashParts(parts);
 }
 
+/** The row with its hash as last column (Object.values is the fast way to the columns in order). */
 function withHash<T extends Record<string, unknown>>(row: T): T & { hash: string } {
-  return Object.assign(row, { hash: rowHash(row) });
+  (row as Record<string, unknown>).hash = hashParts(Object.values(row) as Array<string | number | null>);
+  return row as T & { hash: string };
 }
 
 export function sourceRow(s: SourceWithText): SourcesTable {
@@ -129,7 +146,7 @@ export function conceptRow(c: Concept): ConceptsTable {
 
 export function relationRow(r: Relation): RelationsTable {
   const toAgreement = RELATION_KINDS.map[r.kind].target === "agreement";
-  const from = r.start ? dayBounds(r.start).from : r.signed ? dayBounds(r.signed).from : null;
+  const from = r.start ? dateInfo(r.start).from : r.signed ? dateInfo(r.signed).from : null;
   return withHash<NoHash<RelationsTable>>({
     id: r.id,
     kind: r.kind,
@@ -137,12 +154,12 @@ export function relationRow(r: Relation): RelationsTable {
     to_actor_id: toAgreement ? null : r.to,
     to_agreement_id: toAgreement ? r.to : null,
     role: nn(r.role),
-    start_date: jsonOrNull(r.start),
-    end_date: jsonOrNull(r.end),
-    signed: jsonOrNull(r.signed),
-    ratified: jsonOrNull(r.ratified),
+    start_date: dateOrNull(r.start),
+    end_date: dateOrNull(r.end),
+    signed: dateOrNull(r.signed),
+    ratified: dateOrNull(r.ratified),
     valid_from: from,
-    valid_to: r.end ? dayBounds(r.end).to : null,
+    valid_to: r.end ? dateInfo(r.end).to : null,
     track: nn(r.track),
     layers: layersColumn(r.layers),
     attributes: json(r.attributes),
@@ -151,13 +168,13 @@ export function relationRow(r: Relation): RelationsTable {
 }
 
 export function eventRow(e: Event): EventsTable {
-  const b = dayBounds(e.date);
+  const b = dateInfo(e.date);
   return withHash<NoHash<EventsTable>>({
     id: e.id,
     type: e.type,
     cameo: e.cameo ?? EVENT_TYPES.map[e.type].cameo ?? null,
     title: e.title,
-    date: json(e.date),
+    date: b.json,
     day_from: b.from,
     day_to: b.to,
     place: nn(e.place),
@@ -177,7 +194,7 @@ export function participantRows(e: Event): EventParticipantsTable[] {
 
 /** A claim's row; the hash leaves out timestamps and review fields, which change without the content changing. */
 export function claimRow(c: Claim): ClaimsTable {
-  const content = {
+  const row = {
     id: c.id,
     target_type: c.target.type,
     target_id: c.target.id,
@@ -193,15 +210,31 @@ export function claimRow(c: Claim): ClaimsTable {
     confidence: c.confidence,
     author: c.author,
     note: nn(c.note),
-  };
-  return {
-    ...content,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     reviewed_by: nn(c.reviewedBy),
     reviewed_at: nn(c.reviewedAt),
-    hash: rowHash(content),
+    hash: "",
   };
+  // The content columns, in column order (as rowHash would take them from the content alone).
+  row.hash = hashParts([
+    row.id,
+    row.target_type,
+    row.target_id,
+    row.property,
+    row.value,
+    row.qualifiers,
+    row.source_id,
+    row.loc_start,
+    row.loc_end,
+    row.quote,
+    row.page,
+    row.status,
+    row.confidence,
+    row.author,
+    row.note,
+  ]);
+  return row;
 }
 
 // ---- rows back to records ----

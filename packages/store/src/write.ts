@@ -1,6 +1,7 @@
 // Bulk upsert of validated records inside one transaction: unchanged rows are skipped, so re-importing the same data
 // writes nothing; large loads defer secondary indexes and rebuild them at the end.
 import type { Actor, Agreement, Claim, Concept, Event, Relation, Snapshot } from "@diplograph/model";
+import { availableParallelism } from "node:os";
 import type { Transaction } from "kysely";
 import type { Connection } from "./connect.js";
 import {
@@ -15,6 +16,7 @@ import {
   sourceRow,
   type SourceWithText,
 } from "./rows.js";
+import { unpackRows, type PackedRows } from "./packed.js";
 import { RECORD_TABLES, type Database, type RecordTable } from "./schema.js";
 
 /** Records to write: canonical and validated, with every reference resolved (to this set or to stored records). */
@@ -43,6 +45,11 @@ export interface BulkOptions {
 /** A write session: every `write` joins one transaction, committed when the session's function returns. */
 export interface Writer {
   write(set: Partial<WriteSet>): Promise<void>;
+  /**
+   * Write rows already made by the row builders of rows.ts (on another thread, say), with their child rows
+   * (`event_participants` of events): the same as `write` of their records.
+   */
+  writePacked(rows: PackedRows, children?: PackedRows): Promise<void>;
   readonly result: WriteResult;
 }
 
@@ -80,6 +87,8 @@ interface Backend {
   upsert(table: RecordTable, rows: Row[], update: boolean): Promise<void>;
   deleteChildren(table: ChildTable, parents: string[]): Promise<void>;
   insertChildren(table: ChildTable, rows: Array<Record<string, unknown>>): Promise<void>;
+  /** Insert packed rows known to be new, without making row objects (SQLite only). */
+  insertPacked?(rows: PackedRows): void;
 }
 
 function upsertSql(table: string, cols: string[]): string {
@@ -125,6 +134,30 @@ function sqliteBackend(db: NonNullable<Connection["sqlite"]>): Backend {
     },
     async insertChildren(table, rows) {
       insertBatched(table, Object.keys(rows[0]!), rows);
+    },
+    insertPacked(p) {
+      if (p.n === 0) return;
+      const width = p.cols.length;
+      const tuple = `(${p.cols.map(() => "?").join(", ")})`;
+      const head = `INSERT INTO ${p.table} (${p.cols.join(", ")}) VALUES `;
+      const many = prepared(head + Array(BATCH).fill(tuple).join(", "));
+      const values: unknown[] = new Array(width * BATCH);
+      const { idx, values: distinct } = p;
+      const cells = p.n * width;
+      const step = width * BATCH;
+      let k = 0;
+      for (; k + step <= cells; k += step) {
+        for (let j = 0; j < step; j++) values[j] = distinct[idx[k + j]!];
+        many.run(values);
+      }
+      if (k < cells) {
+        const one = prepared(head + tuple);
+        const single: unknown[] = new Array(width);
+        for (; k < cells; k += width) {
+          for (let j = 0; j < width; j++) single[j] = distinct[idx[k + j]!];
+          one.run(single);
+        }
+      }
     },
   };
 
@@ -208,12 +241,16 @@ class Session implements Writer {
     private readonly options: BulkOptions,
   ) {}
 
+  /** What the session found when it began: an empty table needs no lookups of stored rows. */
+  knownEmpty(table: RecordTable, empty: boolean): void {
+    this.empty.set(table, empty);
+  }
+
   /** Stored hashes of the given ids; nothing is asked of a table that held no rows when the session began. */
   private async existing(table: RecordTable, ids: string[]): Promise<Map<string, Existing>> {
     const out = new Map<string, Existing>();
     if (ids.length === 0) return out;
-    if (!this.empty.has(table)) this.empty.set(table, (await this.db.count(table)) === 0);
-    if (this.empty.get(table)) return out;
+    if (await this.isEmpty(table)) return out;
     const cols = table === "claims" ? ["id", "hash", "status", "created_at", "reviewed_by", "reviewed_at"] : ["id", "hash"];
     for (const r of await this.db.select(table, cols, ids)) out.set(r.id as string, r as unknown as Existing);
     return out;
@@ -225,55 +262,91 @@ class Session implements Writer {
       if (!records || records.length === 0) continue;
       const toRow = TO_ROW[table] as (r: unknown) => Row;
       const rows = (records as unknown[]).map(toRow);
-      const old = await this.existing(table, rows.map((r) => r.id));
-      const inserted: Row[] = [];
-      const changed: Row[] = [];
-      const updatedIds: string[] = [];
-      for (const row of rows) {
-        const prev = old.get(row.id);
-        if (!prev) {
-          inserted.push(row);
-          this.result.inserted[table]++;
-          continue;
-        }
-        // The stored hash is that of the content as last imported, so a review made in Diplograph is no change.
-        if (prev.hash === row.hash) {
-          this.result.unchanged[table]++;
-          continue;
-        }
-        if (table === "claims") {
-          // The dataset changed the claim: take its content, keep the stored review decision and creation time.
-          if (prev.reviewed_at) {
-            row.status = prev.status;
-            row.reviewed_by = prev.reviewed_by ?? null;
-            row.reviewed_at = prev.reviewed_at;
-          }
-          row.created_at = prev.created_at;
-          row.updated_at = this.now;
-        }
-        changed.push(row);
-        updatedIds.push(row.id);
-        this.result.updated[table]++;
-      }
-      if (inserted.length === 0 && changed.length === 0) continue;
-      this.result.wrote = true;
-      if (inserted.length) await this.db.upsert(table, inserted, false);
-      if (changed.length) await this.db.upsert(table, changed, true);
-      for (const r of inserted) changed.push(r);
+      let kids: ((id: string) => Array<Record<string, unknown>>) | undefined;
       if (table === "actors" || table === "events") {
-        const child: ChildTable = table === "actors" ? "actor_names" : "event_participants";
-        if (updatedIds.length) await this.db.deleteChildren(child, updatedIds);
         const byId = new Map((records as Array<Actor | Event>).map((r) => [r.id, r]));
-        const kids: Array<Record<string, unknown>> = [];
-        for (const r of changed) {
-          const rec = byId.get(r.id)!;
-          for (const k of (table === "actors" ? actorNameRows(rec as Actor) : participantRows(rec as Event)) as unknown as Array<Record<string, unknown>>) kids.push(k);
-        }
-        if (kids.length) await this.db.insertChildren(child, kids);
+        kids = (id) => (table === "actors" ? actorNameRows(byId.get(id) as Actor) : participantRows(byId.get(id) as Event)) as unknown as Array<Record<string, unknown>>;
       }
-      this.done += changed.length;
-      this.options.onProgress?.(this.done, Math.max(this.done, this.options.expectedRows ?? this.done));
+      await this.writeRows(table, rows, kids);
     }
+  }
+
+  async writePacked(packed: PackedRows, children?: PackedRows): Promise<void> {
+    const table = packed.table as RecordTable;
+    if (packed.n === 0) return;
+    if (this.db.insertPacked && (await this.isEmpty(table))) {
+      // Every row is new: straight from the packed values into the database.
+      this.db.insertPacked(packed);
+      if (children) this.db.insertPacked(children);
+      this.result.inserted[table] += packed.n;
+      this.result.wrote = true;
+      this.done += packed.n;
+      this.options.onProgress?.(this.done, Math.max(this.done, this.options.expectedRows ?? this.done));
+      return;
+    }
+    const byParent = new Map<string, Array<Record<string, unknown>>>();
+    if (children) {
+      for (const k of unpackRows(children)) {
+        const parent = (k.event_id ?? k.actor_id) as string;
+        let list = byParent.get(parent);
+        if (!list) byParent.set(parent, (list = []));
+        list.push(k);
+      }
+    }
+    await this.writeRows(table, unpackRows(packed) as Row[], children ? (id) => byParent.get(id) ?? [] : undefined);
+  }
+
+  private async isEmpty(table: RecordTable): Promise<boolean> {
+    if (!this.empty.has(table)) this.empty.set(table, (await this.db.count(table)) === 0);
+    return this.empty.get(table)!;
+  }
+
+  /** Insert new rows, update changed ones (keeping claims' reviews), skip unchanged ones; `kids` gives child rows. */
+  private async writeRows(table: RecordTable, rows: Row[], kids?: (id: string) => Array<Record<string, unknown>>): Promise<void> {
+    const old = await this.existing(table, rows.map((r) => r.id));
+    const inserted: Row[] = [];
+    const changed: Row[] = [];
+    const updatedIds: string[] = [];
+    for (const row of rows) {
+      const prev = old.get(row.id);
+      if (!prev) {
+        inserted.push(row);
+        this.result.inserted[table]++;
+        continue;
+      }
+      // The stored hash is that of the content as last imported, so a review made in Diplograph is no change.
+      if (prev.hash === row.hash) {
+        this.result.unchanged[table]++;
+        continue;
+      }
+      if (table === "claims") {
+        // The dataset changed the claim: take its content, keep the stored review decision and creation time.
+        if (prev.reviewed_at) {
+          row.status = prev.status;
+          row.reviewed_by = prev.reviewed_by ?? null;
+          row.reviewed_at = prev.reviewed_at;
+        }
+        row.created_at = prev.created_at;
+        row.updated_at = this.now;
+      }
+      changed.push(row);
+      updatedIds.push(row.id);
+      this.result.updated[table]++;
+    }
+    if (inserted.length === 0 && changed.length === 0) return;
+    this.result.wrote = true;
+    if (inserted.length) await this.db.upsert(table, inserted, false);
+    if (changed.length) await this.db.upsert(table, changed, true);
+    for (const r of inserted) changed.push(r);
+    if (kids) {
+      const child: ChildTable = table === "actors" ? "actor_names" : "event_participants";
+      if (updatedIds.length) await this.db.deleteChildren(child, updatedIds);
+      const all: Array<Record<string, unknown>> = [];
+      for (const r of changed) for (const k of kids(r.id)) all.push(k);
+      if (all.length) await this.db.insertChildren(child, all);
+    }
+    this.done += changed.length;
+    this.options.onProgress?.(this.done, Math.max(this.done, this.options.expectedRows ?? this.done));
   }
 }
 
@@ -289,12 +362,35 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
     // load. The pragma cannot change inside a transaction; BEGIN DEFERRED takes no lock until the first write.
     if (bulk) db.pragma("foreign_keys = OFF");
     db.exec("BEGIN");
-    const deferred = bulk ? (["relations", "events", "event_participants", "claims"] as const).flatMap((t) => dropIndexes(db, t)) : [];
     const session = new Session(sqliteBackend(db), options);
+    let deferred: string[] = [];
+    if (bulk) {
+      for (const t of BULK_TABLES) {
+        // An empty table also loses its key index (migration 0004): nothing stored can conflict, the importer has
+        // checked the new ids, and the index is built once at the end (which would still refuse a duplicate).
+        const empty = db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined;
+        if (t !== "event_participants") session.knownEmpty(t, empty);
+        deferred = deferred.concat(dropIndexes(db, t, empty));
+      }
+    }
     try {
       const value = await fn(session);
-      if (deferred.length && session.result.wrote) options.onIndexing?.(deferred.length);
-      for (const sql of deferred) db.exec(sql);
+      if (!session.result.wrote) {
+        // Nothing changed (a re-import of the same data): the dropped indexes come back as they were, untouched.
+        db.exec("ROLLBACK");
+        options.onProgress?.(1, 1);
+        return { value, result: session.result };
+      }
+      if (deferred.length) {
+        options.onIndexing?.(deferred.length);
+        // The sorter of CREATE INDEX may use helper threads: the other cores are idle by now (about a fifth faster).
+        db.pragma(`threads = ${Math.min(4, availableParallelism())}`);
+        try {
+          for (const sql of deferred) db.exec(sql);
+        } finally {
+          db.pragma("threads = 0");
+        }
+      }
       db.exec("COMMIT");
       options.onProgress?.(1, 1);
       return { value, result: session.result };
@@ -315,11 +411,18 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
   return { value, result: result! };
 }
 
-/** Drop a table's secondary indexes (inside the open transaction) and return the statements that rebuild them. */
-function dropIndexes(db: NonNullable<Connection["sqlite"]>, table: string): string[] {
+/** The tables of relation and event rows, whose indexes a bulk load defers. */
+const BULK_TABLES = ["relations", "events", "event_participants", "claims"] as const;
+
+/**
+ * Drop a table's secondary indexes (inside the open transaction) and return the statements that rebuild them; the
+ * unique key index (migration 0004) only when `withKey`, since lookups and upserts of a non-empty table need it.
+ */
+function dropIndexes(db: NonNullable<Connection["sqlite"]>, table: string, withKey: boolean): string[] {
   const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
-  for (const r of rows) db.exec(`DROP INDEX "${r.name}"`);
-  return rows.map((r) => r.sql);
+  const dropped = rows.filter((r) => withKey || !/^CREATE UNIQUE/i.test(r.sql));
+  for (const r of dropped) db.exec(`DROP INDEX "${r.name}"`);
+  return dropped.map((r) => r.sql);
 }
 
 /** Write one complete set in its own session. */

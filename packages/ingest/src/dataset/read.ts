@@ -35,6 +35,19 @@ export interface RowTable {
    * chunk of parsed rows is alive at a time, which keeps a million-row import out of the garbage collector's way.
    */
   chunks(report: (issue: DatasetIssue) => void): Generator<Array<RawRecord | undefined>>;
+  /** What a worker thread needs to read the same chunks (`rowTable` turns it back into a table). */
+  parts(): RowTableParts;
+}
+
+/** A row table as plain data, for a worker thread. */
+export interface RowTableParts {
+  type: "relations" | "events";
+  file: string;
+  size: number;
+  body: string;
+  starts: number[];
+  lines: number[];
+  header: string[];
 }
 
 /** Rows per chunk of a large CSV table. */
@@ -387,10 +400,17 @@ function readCsvTable(body: string, file: string, type: "relations" | "events", 
   const headerRows = Papa.parse<string[]>(body.slice(0, firstRowEnd(body)), { header: false, delimiter: "," }).data;
   const header = headerRows[0]?.map((h) => h.trim());
   if (!checkHeader(header, file, type, result)) return;
-  result.tables.push({
+  result.tables.push(rowTable({ type, file, size: Math.max(0, rows - 1), body, starts, lines, header }));
+}
+
+/** A row table over a CSV text whose chunk boundaries are known. */
+export function rowTable(parts: RowTableParts): RowTable {
+  const { type, file, size, body, starts, lines, header } = parts;
+  return {
     type,
     file,
-    size: Math.max(0, rows - 1),
+    size,
+    parts: () => parts,
     *chunks(report) {
       for (let k = 0; k < starts.length; k++) {
         const text = body.slice(starts[k]!, k + 1 < starts.length ? starts[k + 1]! : body.length);
@@ -401,11 +421,11 @@ function readCsvTable(body: string, file: string, type: "relations" | "events", 
         if (errors.length) return;
         const first = k === 0 ? 1 : 0; // the first chunk begins with the header
         const out: Array<RawRecord | undefined> = [];
-        for (let r = first; r < parsed.data.length; r++) out.push(csvRow(parsed.data[r]!, header!, file, type, new CsvLoc(file, type, r, lineOf)));
+        for (let r = first; r < parsed.data.length; r++) out.push(csvRow(parsed.data[r]!, header, file, type, new CsvLoc(file, type, r, lineOf)));
         yield out;
       }
     },
-  });
+  };
 }
 
 /** Where the first row of a CSV text ends (its first line break outside quotes). */
