@@ -13,7 +13,7 @@ const root = join(here, "../..");
 const ACTORS = Number(process.env.BENCH_ACTORS ?? 10_000);
 const RELATIONS = Number(process.env.BENCH_RELATIONS ?? 50_000);
 const VIEW = process.env.BENCH_VIEW ?? "multiplex";
-const LAYOUT_SECONDS = Number(process.env.BENCH_LAYOUT_SECONDS ?? 10);
+const LAYOUT_SECONDS = Number(process.env.BENCH_LAYOUT_SECONDS ?? 8);
 if (!hasChromium) {
   process.stderr.write("bench:web needs /usr/bin/chromium (apt-get install chromium)\n");
   process.exit(1);

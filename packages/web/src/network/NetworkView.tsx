@@ -69,17 +69,9 @@ export function NetworkView() {
   const graph = useMemo(
     () =>
       res.data
-        ? buildGraph(res.data, {
-            ego: ego || undefined,
-            depth,
-            sizeBy,
-            label: (id, n) => {
-              const a = actors.get(id);
-              return a ? name(a) : n;
-            },
-          })
+        ? buildGraph(res.data, { ego: ego || undefined, depth, sizeBy })
         : undefined,
-    [res.data, ego, depth, sizeBy, actors, name],
+    [res.data, ego, depth, sizeBy],
   );
   const range = useMemo(() => (res.data ? yearRange(res.data) : undefined), [res.data]);
   const container = useRef<HTMLDivElement>(null);
@@ -89,6 +81,12 @@ export function NetworkView() {
   const [webglError, setWebglError] = useState<string>();
   const filterRef = useRef({ year, undated, selected });
   filterRef.current = { year, undated, selected };
+  // Labels follow the name display the user chose; names arrive after the graph, so the reducer reads them.
+  const labelRef = useRef((id: string, fallback: string) => fallback);
+  labelRef.current = (id, fallback) => {
+    const a = actors.get(id);
+    return a ? name(a) : fallback;
+  };
   const counts = graph ? countVisible(graph, year, undated) : undefined;
 
   // One sigma instance per graph; filters change only the reducers.
@@ -118,7 +116,7 @@ export function NetworkView() {
         nodeReducer: (n, a) => {
           const { year: y, undated: u, selected: s } = filterRef.current;
           const visible = y === undefined || visibleNodes(y, u).has(n);
-          return { ...a, hidden: !visible, highlighted: n === s, zIndex: n === s ? 1 : 0 };
+          return { ...a, label: labelRef.current(n, a.label), hidden: !visible, highlighted: n === s, zIndex: n === s ? 1 : 0 };
         },
         edgeReducer: (_e, a) => {
           const { year: y, undated: u } = filterRef.current;
@@ -154,6 +152,7 @@ export function NetworkView() {
         fa2?.stop();
         stats.layoutRunning = false;
         setRunning(false);
+        sigma.refresh();
       }, Math.min(20_000, 2000 + graph.order * 2));
     }
     return () => {
@@ -170,7 +169,7 @@ export function NetworkView() {
   useEffect(() => {
     sigmaRef.current?.refresh();
     if (window.__diplographNetwork && counts) window.__diplographNetwork.visibleEdges = counts.edges;
-  }, [year, undated, selected, counts]);
+  }, [year, undated, selected, counts, actors, name]);
 
   const toggleLayout = () => {
     const l = layoutRef.current;
@@ -179,6 +178,7 @@ export function NetworkView() {
     else l.start();
     setRunning(l.isRunning());
     if (window.__diplographNetwork) window.__diplographNetwork.layoutRunning = l.isRunning();
+    sigmaRef.current?.refresh();
   };
 
   const exportImage = async (kind: "svg" | "png") => {
@@ -192,7 +192,7 @@ export function NetworkView() {
       if (!d || d.hidden) return;
       const v = s.framedGraphToViewport(d);
       pos.set(n, v);
-      nodes.push({ x: v.x, y: v.y, size: d.size, color: d.color, label: a.label });
+      nodes.push({ x: v.x, y: v.y, size: d.size, color: d.color, label: d.label ?? a.label });
     });
     const edges: DrawnEdge[] = [];
     graph.forEachEdge((e, a, src, tgt) => {

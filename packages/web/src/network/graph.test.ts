@@ -56,6 +56,7 @@ describe("buildGraph", () => {
     expect(Math.abs(a.curvature)).toBe(Math.abs(b.curvature));
     expect(g.getEdgeAttributes("irn->apa").type).toBe("line");
   });
+  it("keeps parallel edges straight above the curve limit", () => expect(buildGraph(json, { curveLimit: 5 }).getEdgeAttribute("fg", "type")).toBe("line"));
   it("sizes by the metric", () => expect(g.getNodeAttribute("irn", "size")).toBeGreaterThan(g.getNodeAttribute("arm", "size")));
   it("colours communities", () => expect(new Set(g.mapNodes((_n, a) => a.community)).size).toBeGreaterThanOrEqual(1));
   it("ego network of depth 1", () => expect(buildGraph(json, { ego: "arm", depth: 1 }).nodes().sort()).toEqual(["arm", "ipu"]));

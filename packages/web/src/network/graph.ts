@@ -27,6 +27,8 @@ export interface EdgeAttrs {
   records: string[];
 }
 
+export const CURVE_LIMIT = 10_000;
+
 export const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939"];
 
 const yearOf = (s: string | undefined) => {
@@ -75,6 +77,11 @@ export interface BuildOptions {
   ego?: string | undefined;
   depth?: number;
   sizeBy?: string;
+  /**
+   * Above this many edges, parallel edges stay straight: the curve program shades every edge's whole quad, which
+   * software GL (SwiftShader, headless or GPU-less machines) cannot keep up with on large graphs.
+   */
+  curveLimit?: number;
   /** The label for a node (the name display the user chose). */
   label?: (id: string, name: string) => string;
 }
@@ -100,7 +107,7 @@ export function buildGraph(json: NetworkJson, opts: BuildOptions = {}): MultiGra
     if (to !== undefined) attrs.to = to;
     g.addEdgeWithKey(e.key, e.source, e.target, attrs);
   }
-  curveParallel(g);
+  if (g.size <= (opts.curveLimit ?? CURVE_LIMIT)) curveParallel(g);
   colourCommunities(g);
   return g;
 }
