@@ -1,0 +1,115 @@
+// The API's response shapes. Records come from the model's types (the API's schemas are the model's Zod schemas);
+// the analyses' results are written out here for the parts the web application reads.
+import type { Actor, Alias, Claim, DateValue, Event, Relation, Source } from "@diplograph/model";
+
+export type { Actor, Alias, Claim, DateValue, Event, Relation, Source };
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export type ClaimWithSource = Claim & { sourceTitle: string };
+
+export interface ActorHit {
+  actor: Actor;
+  matched?: string;
+}
+export type Facets = Partial<Record<"kind" | "country" | "track", Record<string, number>>>;
+
+export interface Fact {
+  property: string;
+  label: string;
+  claims: ClaimWithSource[];
+}
+export interface ActorProfile {
+  actor: Actor;
+  facts: Fact[];
+  claims: ClaimWithSource[];
+  relations: Relation[];
+  events: Event[];
+}
+
+export interface VocabItem {
+  id: string;
+  label: string;
+  roles?: string[];
+}
+export interface Vocabularies {
+  actorKinds: VocabItem[];
+  tracks: VocabItem[];
+  layers: VocabItem[];
+  relationKinds: VocabItem[];
+  eventTypes: VocabItem[];
+  [k: string]: VocabItem[];
+}
+
+export interface Span {
+  from?: string;
+  to?: string;
+}
+export interface NetworkNode {
+  id: string;
+  name: string;
+  kind: string;
+  values: Record<string, number>;
+}
+export interface NetworkEdge {
+  key: string;
+  source: string;
+  target: string;
+  kind: string;
+  weight: number;
+  span: Span;
+  dated: boolean;
+  layer?: string;
+  records?: string[];
+  [k: string]: unknown;
+}
+export interface NetworkJson {
+  view: string;
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+export interface SourceDocument {
+  source: Source;
+  text: string;
+  claims: ClaimWithSource[];
+  claimsTotal: number;
+}
+
+export interface ActorRef {
+  id: string;
+  name: string;
+  kind: string;
+  country?: string;
+  nameFa?: string;
+}
+export interface Evidence {
+  claim?: string;
+  id?: string;
+  source: string;
+  quote: string;
+  status?: string;
+  sourceTitle?: string;
+  start?: number;
+  end?: number;
+  locator?: { start: number; end: number };
+}
+
+export interface Issue {
+  path?: string;
+  file?: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+export interface ErrorBody {
+  error: string;
+  message: string;
+  issues?: Issue[];
+  candidates?: string[];
+}

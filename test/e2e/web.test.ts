@@ -1,0 +1,259 @@
+// End to end: the web application in Debian's Chromium against `diplograph serve` on a fresh seed database. Each
+// step asserts on what the page shows and saves a screenshot to test/e2e/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { hasChromium, launch, serve } from "./browser.mjs";
+
+const shots = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
+const T = 120_000;
+
+describe.skipIf(!hasChromium)("web application in Chromium", () => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  const go = async (path: string) => {
+    await page.goto(server.url + path);
+    await page.locator("main").waitFor();
+  };
+  const networkStatus = async () => {
+    const text = await page.getByTestId("network-status").innerText();
+    const m = /(\d+) of (\d+) links shown, (\d+) actors/.exec(text);
+    if (!m) throw new Error(`unexpected network status: ${text}`);
+    return { edges: Number(m[1]), total: Number(m[2]), nodes: Number(m[3]) };
+  };
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await serve();
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+  }, T);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("finds مجلس and Islamic Consultative Assembly to the same actor", async () => {
+    const hrefs: string[] = [];
+    for (const q of ["مجلس", "Islamic Consultative Assembly"]) {
+      await go("/");
+      await page.getByLabel("Search actors").fill(q);
+      await page.getByRole("button", { name: "Search" }).click();
+      const link = page.getByRole("link", { name: "Islamic Consultative Assembly" });
+      await link.waitFor();
+      hrefs.push((await link.getAttribute("href"))!);
+      expect(page.url()).toContain(`q=${encodeURIComponent(q).replace(/%20/g, "+")}`);
+      await shot(q === "مجلس" ? "search-fa" : "search-en");
+    }
+    expect(hrefs).toEqual(["/actors/irn-parliament", "/actors/irn-parliament"]);
+    // facets: the kind facet counts the one parliament
+    await expect.poll(() => page.getByRole("group", { name: "Kind" }).innerText()).toContain("National parliament or chamber");
+  }, T);
+
+  it("shows the actor page: aliases, membership timeline, relations, events, claims", async () => {
+    await page.getByRole("link", { name: "Islamic Consultative Assembly" }).click();
+    await page.getByRole("heading", { level: 1, name: "Islamic Consultative Assembly" }).waitFor();
+    const aliases = await page.getByRole("region", { name: "Aliases" }).innerText();
+    expect(aliases).toContain("مجلس شورای اسلامی");
+    expect(aliases).toContain("Majlis");
+    const timeline = await page.getByRole("list", { name: "Membership timeline" }).innerText();
+    expect(timeline).toContain("Asian Parliamentary Assembly");
+    expect(timeline).toMatch(/2006–\s*founding/);
+    expect(await page.getByRole("region", { name: "Relations" }).innerText()).toContain("State Duma");
+    const claims = page.getByRole("region", { name: /^Claims/ });
+    expect(await claims.innerText()).toContain("Islamic Parliament of Iran");
+    await shot("actor");
+  }, T);
+
+  it("opens the network; the time slider replays memberships by year (WebGL via SwiftShader)", async () => {
+    await page.getByRole("link", { name: "Open its network" }).click();
+    await page.getByTestId("network-status").waitFor();
+    expect(page.url()).toContain("ego=irn-parliament");
+    await expect.poll(() => page.evaluate(() => window.__diplographNetwork?.renderedAt ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    // the whole network, then year by year
+    await page.goto(`${server.url}/network?view=affiliation`);
+    const all = await networkStatus();
+    expect(all.edges).toBe(all.total);
+    await page.getByLabel("All years").uncheck();
+    const slider = page.getByRole("slider", { name: "Year" });
+    const counts: number[] = [];
+    for (const year of [1960, 1995, 2010]) {
+      await slider.fill(String(year));
+      await expect.poll(() => page.getByLabel("Selected year").innerText()).toBe(String(year));
+      counts.push((await networkStatus()).edges);
+      expect(page.url()).toContain(`year=${year}`);
+    }
+    expect(counts[0]).toBeLessThan(counts[1]!);
+    expect(counts[1]).toBeLessThan(counts[2]!);
+    expect(counts[2]).toBeLessThan(all.total); // undated memberships stay out until asked for
+    await page.getByLabel("Show undated links").check();
+    expect((await networkStatus()).edges).toBeGreaterThan(counts[2]!);
+    await shot("network-2010");
+    // the state is in the URL: reloading gives the same view
+    await page.reload();
+    await expect.poll(async () => (await networkStatus()).edges).toBeGreaterThan(counts[2]!);
+    expect(await page.getByLabel("Selected year").innerText()).toBe("2010");
+  }, T);
+
+  it("opens a claim and lands on its highlighted passage in the seed document", async () => {
+    await go("/actors/irn-parliament");
+    const claims = page.getByRole("region", { name: /^Claims/ });
+    const item = claims.locator("li").filter({ hasText: "the absence of a defined mission" }).first();
+    const claimId = await item.getAttribute("data-claim");
+    await item.getByRole("link").click();
+    await page.waitForURL(/\/documents\/seed-001\?claim=/);
+    const mark = page.locator('mark[aria-current="true"]');
+    await mark.first().waitFor();
+    expect(await mark.first().innerText()).toContain("the absence of a defined mission for the parliamentary diplomacy of the Islamic Consultative Assembly");
+    expect(await mark.first().getAttribute("data-claims")).toContain(claimId!);
+    await expect.poll(() => mark.first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    })).toBe(true);
+    expect(await page.locator("mark").count()).toBeGreaterThan(50);
+    await shot("document");
+  }, T);
+
+  it("maps the members of a body and a dyad link", async () => {
+    await go("/map?body=apa");
+    await expect.poll(() => page.getByText(/members on the map/).innerText()).toMatch(/^([1-9]\d*) members on the map/);
+    expect(await page.locator('path[data-iso="IRN"]').getAttribute("fill")).not.toBe("#e3e3e3");
+    expect(await page.getByRole("region", { name: "Map list" }).innerText()).toContain("Islamic Consultative Assembly");
+    await shot("map-body");
+    await go("/map?mode=country&country=IRN&other=RUS");
+    await page.getByTestId("dyad-line").waitFor();
+    expect(await page.getByRole("region", { name: "Map list" }).innerText()).toContain("Asian Parliamentary Assembly");
+    await go("/map?mode=neighbourhood&country=IRN");
+    await expect.poll(() => page.getByRole("region", { name: "Map list" }).innerText()).toContain("AFG");
+    await shot("map-neighbourhood");
+  }, T);
+
+  it("shows the timeline of events with the seed 004 achievements, filtered by track and actor", async () => {
+    await go("/timeline");
+    await expect.poll(() => page.getByText(/^\d+ events$/).innerText()).toMatch(/^\d+ events$/);
+    const total = Number((await page.getByText(/^\d+ events$/).innerText()).split(" ")[0]);
+    expect(await page.locator("main").innerText()).toContain("United Front of the Islamic Revolution of Afghanistan");
+    await page.getByLabel("Track").selectOption("parliamentary");
+    await expect.poll(async () => Number((await page.getByText(/^\d+ events$/).innerText()).split(" ")[0])).toBeLessThan(total);
+    expect(page.url()).toContain("track=parliamentary");
+    await shot("timeline");
+  }, T);
+
+  it("scores an actor against a framework and drills down to the evidence", async () => {
+    await go("/scorecards?framework=movement-diplomacy&actor=IRN");
+    await page.getByLabel("Overall score").waitFor();
+    expect(Number(await page.getByLabel("Overall score").innerText())).toBeGreaterThan(0);
+    const details = page.locator("details").first();
+    await details.locator("summary").click();
+    const quote = details.getByRole("link").first();
+    await quote.waitFor();
+    await shot("scorecard");
+    await quote.click();
+    await page.waitForURL(/\/documents\/seed-004\?claim=/);
+    await page.locator('mark[aria-current="true"]').first().waitFor();
+  }, T);
+
+  it("shows a dyad and the overlap heatmap", async () => {
+    await go("/dyad?a=IRN&b=RUS");
+    await expect.poll(() => page.locator("main").innerText()).toContain("Parliamentary friendship group");
+    await shot("dyad");
+    await go("/overlap?actors=IRN,RUS,ARM");
+    const table = page.getByRole("table", { name: "Overlap matrix" });
+    await table.waitFor();
+    expect(await table.innerText()).toContain("0.63");
+    await shot("overlap");
+  }, T);
+
+  it("accepts and rejects proposed claims in the review queue", async () => {
+    // the seed has one proposed claim; propose a second through the API, as an analyst's edit would
+    const post = await fetch(`${server.url}/api/claims`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ target: { type: "actor", id: "ipu" }, source: "seed-001", quote: "Established in 1889 and headquartered in Geneva" }),
+    });
+    expect(post.status).toBe(201);
+    await go("/review");
+    expect(await page.getByText(/^\d+ proposed claims$/).innerText()).toBe("2 proposed claims");
+    const items = page.locator("li[data-claim]");
+    await items.first().waitFor();
+    const first = (await items.nth(0).getAttribute("data-claim"))!;
+    const second = (await items.nth(1).getAttribute("data-claim"))!;
+    await page.getByRole("button", { name: `Accept ${first}` }).click();
+    await page.getByRole("button", { name: `Reject ${second}` }).click();
+    await expect.poll(() => items.nth(0).getByRole("status").innerText()).toBe("accepted");
+    await expect.poll(() => items.nth(1).getByRole("status").innerText()).toBe("rejected");
+    await shot("review");
+    const status = async (id: string) => ((await (await fetch(`${server.url}/api/claims/${id}`)).json()) as { status: string }).status;
+    expect([await status(first), await status(second)]).toEqual(["accepted", "rejected"]);
+    await page.reload();
+    await expect.poll(() => page.getByText(/^\d+ proposed claims$/).innerText()).toBe("0 proposed claims");
+  }, T);
+
+  it("edits an actor: the API's validation message shows next to the field, then a valid edit is saved", async () => {
+    await go("/edit/actor/ipu");
+    const name = page.getByLabel("Name", { exact: true });
+    await expect.poll(() => name.inputValue()).toBe("Inter-Parliamentary Union");
+    await name.fill("");
+    await page.getByLabel("Country (ISO 3166-1 alpha-3)").fill("XX");
+    await page.getByRole("button", { name: "Save" }).click();
+    const nameField = page.locator(".field").filter({ has: page.locator("#f-name") });
+    await nameField.locator(".field-error").first().waitFor();
+    // the same message the API gives for the path body.actor.name
+    const api = await fetch(`${server.url}/api/actors/ipu`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ actor: { id: "ipu", kind: "parliamentary-assembly", name: "", country: "XX" }, evidence: { source: "seed-001" } }) });
+    const body = (await api.json()) as { issues: Array<{ path: string; message: string }> };
+    const nameIssue = body.issues.find((i) => i.path === "body.actor.name")!;
+    expect(await nameField.locator(".field-error").first().innerText()).toBe(nameIssue.message);
+    const countryField = page.locator(".field").filter({ has: page.locator("#f-country") });
+    expect(await countryField.locator(".field-error").count()).toBeGreaterThan(0);
+    expect(await page.locator(".field").filter({ has: page.locator("#f-ev-quote") }).locator(".field-error").innerText()).toContain("quote");
+    await shot("edit-invalid");
+    await name.fill("Inter-Parliamentary Union");
+    await page.getByLabel("Country (ISO 3166-1 alpha-3)").fill("");
+    await page.getByLabel("Source").selectOption("seed-001");
+    await page.getByLabel("Quote").fill("Established in 1889 and headquartered in Geneva");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved; a proposed claim is in the review queue.").waitFor();
+    expect(await page.locator(".field-error").count()).toBe(0);
+  }, T);
+
+  it("exports the network as GEXF, GraphML, CSV (API), SVG and PNG, and the map as SVG", async () => {
+    await go("/network?view=comembership&layout=circle");
+    await expect.poll(() => page.evaluate(() => window.__diplographNetwork?.renderedAt ?? 0)).toBeGreaterThan(0);
+    const saved: Record<string, string> = {};
+    for (const [name, role] of [["GEXF", "link"], ["GraphML", "link"], ["CSV", "link"], ["SVG", "button"], ["PNG", "button"]] as const) {
+      const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole(role, { name, exact: true }).click()]);
+      const path = join(shots, dl.suggestedFilename());
+      await dl.saveAs(path);
+      saved[name] = path;
+    }
+    expect(readFileSync(saved.GEXF!, "utf8")).toContain("<gexf");
+    expect(readFileSync(saved.GraphML!, "utf8")).toContain("<graphml");
+    expect(readFileSync(saved.CSV!).subarray(0, 2).toString()).toBe("PK");
+    expect(readFileSync(saved.SVG!, "utf8")).toMatch(/<svg[\s\S]*<circle/);
+    expect(readFileSync(saved.PNG!).subarray(1, 4).toString()).toBe("PNG");
+    await go("/map?body=ipu");
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "SVG" }).click()]);
+    expect(dl.suggestedFilename()).toBe("diplograph-map-body-ipu.svg");
+  }, T);
+
+  it("switches to a Persian, right-to-left interface with Persian names, kept in the URL", async () => {
+    await go("/actors/irn-parliament?lang=fa&names=fa");
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    expect(await page.getByRole("navigation", { name: "Main" }).innerText()).toContain("جستجو");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("مجلس شورای اسلامی");
+    // links keep the language
+    expect(await page.getByRole("link", { name: "شبکه", exact: true }).getAttribute("href")).toBe("/network?lang=fa&names=fa");
+    await shot("actor-fa");
+    expect(errors).toEqual([]);
+  }, T);
+});
