@@ -4,3 +4,4 @@ export { readDataset, type RawRecord, type RecordLoc } from "./dataset/read.js";
 export * from "./dataset/format.js";
 export { parseQuantity, readClaimValue } from "./dataset/values.js";
 export { QuoteIndex } from "./dataset/quotes.js";
+export * from "./documents/citations/index.js";
