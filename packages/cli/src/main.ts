@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { DiplographError } from "@diplograph/model";
 import { registerAnalyse } from "./commands/analyse/index.js";
 import { actorsListCommand, actorsShowCommand } from "./commands/actors.js";
+import { CITE_FORMATS, citeCommand } from "./commands/cite.js";
 import { claimsListCommand, claimsReviewCommand } from "./commands/claims.js";
 import { EXPORT_FORMATS, exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
@@ -103,6 +104,13 @@ program
   .action((_o, cmd: Command) => exportCommand(global(cmd) as GlobalOptions & { format: string }));
 
 registerAnalyse(program);
+
+program
+  .command("cite")
+  .description("a document's references list parsed into records and its in-text citations linked to them; or the list as CSL-JSON or BibTeX")
+  .argument("<file>", "a UTF-8 text document")
+  .addOption(new Option("--format <format>", "text (default), json (same as --json), csl (CSL-JSON) or bibtex").choices([...CITE_FORMATS]))
+  .action((file: string, _o, cmd: Command) => citeCommand(file, global(cmd) as GlobalOptions & { format?: string }));
 
 program
   .command("serve")

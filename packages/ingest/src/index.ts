@@ -5,3 +5,4 @@ export * from "./dataset/format.js";
 export { parseQuantity, readClaimValue } from "./dataset/values.js";
 export { QuoteIndex } from "./dataset/quotes.js";
 export * from "./documents/dates/index.js";
+export * from "./documents/citations/index.js";
