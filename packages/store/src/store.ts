@@ -221,6 +221,14 @@ export class Store {
     return new Store(await connect(parseLocation(spec), options));
   }
 
+  /**
+   * On SQLite, a number that changes whenever another connection (another process: a worker of the server, a CLI
+   * import) commits a write to the database; undefined on PostgreSQL. Cheap enough to ask on every request.
+   */
+  dataVersion(): number | undefined {
+    return this.conn.sqlite ? (this.conn.sqlite.pragma("data_version", { simple: true }) as number) : undefined;
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
