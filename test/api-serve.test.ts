@@ -2,6 +2,7 @@
 // then the API, its OpenAPI document and its rendered documentation over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
+import { get as httpGet } from "node:http";
 import { join } from "node:path";
 import { repoRoot, tmp } from "./helpers.js";
 
@@ -61,5 +62,64 @@ describe("diplograph serve", () => {
     const r = await fetch(`${url}/api/actors?limit=9999`);
     expect(r.status).toBe(400);
     expect(((await r.json()) as { issues: Array<{ path: string }> }).issues[0]!.path).toBe("querystring.limit");
+  });
+});
+
+describe("diplograph serve --workers 2", () => {
+  let child: ChildProcess;
+  let url: string;
+  let output = "";
+
+  beforeAll(async () => {
+    const db = join(tmp(), "serve-workers.db");
+    child = spawn(process.execPath, [join(repoRoot, "packages/cli/dist/main.js"), "--db", db, "serve", "--port", "0", "--workers", "2"], { stdio: ["ignore", "pipe", "pipe"] });
+    url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on("data", (d) => {
+        output += d;
+        const m = /serving .* on (http:\/\/127\.0\.0\.1:\d+) \(2 worker processes\)/.exec(output);
+        if (m) resolve(m[1]!);
+      });
+      child.stderr!.on("data", (d) => (output += d));
+      child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+    });
+  });
+
+  afterAll(() => {
+    if (child?.exitCode === null) child.kill("SIGTERM");
+  });
+
+  it("seeds once, and every worker sees a write made through another at once, analyses included", async () => {
+    expect(output.match(/First start: imported the seed dataset/g)).toHaveLength(1);
+    const text = ((await (await fetch(`${url}/api/sources/seed-001?claimsLimit=0`)).json()) as { text: string }).text;
+    const quote = text.slice(600, 640).trim();
+    const evidence = { source: "seed-001", quote };
+    const post = async (path: string, body: unknown) =>
+      fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    // Each request on a new connection: the primary hands connections to the workers in turn.
+    const get = (path: string) =>
+      new Promise<any>((resolve, reject) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+        httpGet(`${url}${path}`, { agent: false }, (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (d: string) => (body += d));
+          res.on("end", () => resolve(JSON.parse(body)));
+        }).on("error", reject);
+      });
+    expect((await post("/api/actors", { actor: { id: "workers-forum", kind: "forum", name: "Workers Forum" }, evidence })).status).toBe(201);
+    for (let i = 0; i < 4; i++) {
+      expect((await get("/api/actors/workers-forum")).actor.name).toBe("Workers Forum");
+      expect((await get("/api/actors?q=workers%20forum")).items[0].actor.id).toBe("workers-forum");
+      // Both workers now hold analysis data in which the forum has no relation.
+      expect((await get("/api/analyses/network?view=affiliation")).nodes.some((n: { id: string }) => n.id === "workers-forum")).toBe(false);
+    }
+    // One write, through one worker: the other reloads its analysis data too (SQLite's data_version).
+    expect((await post("/api/relations", { relation: { id: "rel-workers", kind: "member-of", from: "irn", to: "workers-forum", role: "full" }, evidence })).status).toBe(201);
+    for (let i = 0; i < 4; i++) expect((await get("/api/analyses/network?view=affiliation")).nodes.some((n: { id: string }) => n.id === "workers-forum")).toBe(true);
+  });
+
+  it("stops every worker on SIGTERM", async () => {
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
   });
 });

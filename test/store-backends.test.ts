@@ -51,6 +51,24 @@ for (const backend of backends) {
       expect(states.map((h) => h.actor.id)).toEqual(["irn"]);
     });
 
+    it("pages a search consistently: pages join into the whole ranking, every page with the same total", async () => {
+      for (const q of ["par", "assembly", "parliamentary assembly of the", "islamic", "ip", "مجلس", "union"]) {
+        const all = await store.findActors({ q, limit: 500 });
+        expect(all.total, q).toBe(all.items.length);
+        const paged: string[] = [];
+        for (let offset = 0; offset < all.total + 3; offset += 3) {
+          const page = await store.findActors({ q, limit: 3, offset });
+          expect(page.total, `${q} at ${offset}`).toBe(all.total);
+          paged.push(...page.items.map((h) => `${h.actor.id} ${h.matched}`));
+        }
+        expect(paged, q).toEqual(all.items.map((h) => `${h.actor.id} ${h.matched}`));
+        // The same matches as a filtered search (another query plan) that keeps every actor.
+        const kinds = [...new Set(all.items.map((h) => h.actor.kind))];
+        const filtered = (await Promise.all(kinds.map((kind) => store.findActors({ q, kind, limit: 500 })))).flatMap((p) => p.items.map((h) => h.actor.id));
+        expect(filtered.sort(), q).toEqual(all.items.map((h) => h.actor.id).sort());
+      }
+    });
+
     it("lists a state's memberships including those of its parts, marked with via", async () => {
       const hits = await store.listRelations({ actor: "IRN", kind: "member-of" });
       const byTarget = new Map(hits.map((h) => [h.relation.to, h]));

@@ -17,6 +17,8 @@ const ACTORS = Number(process.env.BENCH_ACTORS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+// Server processes (`diplograph serve --workers`): two, as one would deploy on this project's 2-core machine.
+const WORKERS = process.env.BENCH_WORKERS ?? "2";
 const TARGET_P99_MS = 50;
 
 /** The database, built once per generator version and size, then reused. */
@@ -60,7 +62,7 @@ function freePort() {
 
 async function startServer(db) {
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", String(port), "--no-seed"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", String(port), "--no-seed", "--workers", WORKERS], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise((res, rej) => {
     let text = "";
     child.stdout.on("data", (d) => {
@@ -104,7 +106,7 @@ try {
 } catch {}
 let results;
 try {
-  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; load average before the run ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; server: ${WORKERS} worker process(es); load average before the run ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
   console.log(`Driving ${url} for ${DURATION} s at ${CONNECTIONS} connections (half actor pages, half searches)…`);
   const half = Math.floor(CONNECTIONS / 2);
   const [pages, searches] = await Promise.all([run(url, "actor page", half), run(url, "search", CONNECTIONS - half)]);

@@ -13,18 +13,25 @@ export interface ApiContext {
   frameworkPaths: string[];
 }
 
+/** PostgreSQL: how long analysis data may be kept while other processes may write (SQLite tells when they do). */
 const MAX_AGE_MS = 30_000;
 
 export function createContext(store: Store, frameworkPaths: string[] = []): ApiContext {
   let data: Promise<NetworkData> | undefined;
   let loadedAt = 0;
+  let version: number | undefined;
   return {
     store,
     frameworkPaths,
     networkData() {
-      // Writes by other processes (a CLI import) are seen within MAX_AGE_MS.
-      if (Date.now() - loadedAt > MAX_AGE_MS) data = undefined;
-      if (!data) loadedAt = Date.now();
+      // Writes by other processes (another server worker, a CLI import): on SQLite as soon as they are committed,
+      // on PostgreSQL within MAX_AGE_MS.
+      const now = store.dataVersion();
+      if (now !== undefined ? now !== version : Date.now() - loadedAt > MAX_AGE_MS) data = undefined;
+      if (!data) {
+        loadedAt = Date.now();
+        version = now;
+      }
       data ??= loadNetworkData(store).catch((e: unknown) => {
         data = undefined;
         throw e;

@@ -10,24 +10,23 @@ function qualifierKey(q: Record<string, string>): string {
 
 /** What `diplograph actors show` prints and `GET /api/actors/:ref` returns; relations and events up to `limit` each. */
 export async function actorProfile(store: Store, ref: string, limit = 10_000) {
-  const actor = await store.getActor(ref);
-  const claims = await store.listClaims({ targetType: "actor", targetId: actor.id, limit: 10_000 });
+  const { actor, claims, relations, events } = await store.actorRecords(ref, limit);
   const facts = new Map<string, Claim[]>();
   const record: Claim[] = [];
   for (const c of claims) {
     if (!c.property) record.push(c);
     else {
       const key = c.property + qualifierKey(c.qualifiers);
-      facts.set(key, [...(facts.get(key) ?? []), c]);
+      const list = facts.get(key);
+      if (list) list.push(c);
+      else facts.set(key, [c]);
     }
   }
-  const relations = await store.listRelations({ actor: actor.id, withParts: false, limit });
-  const events = await store.listEvents({ actor: actor.id, withParts: false, limit });
   return {
     actor,
     facts: [...facts.entries()].map(([key, cs]) => ({ property: cs[0]!.property!, qualifiers: cs[0]!.qualifiers, label: key, claims: cs })),
     claims: record,
-    relations: relations.map((h) => h.relation),
-    events: events.map((h) => h.event),
+    relations,
+    events,
   };
 }

@@ -119,6 +119,11 @@ program
   .option("--host <address>", "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
   .option("--no-seed", "do not import the seed dataset into an empty database")
   .option("--web <dir>", "the web application's build to serve (default packages/web/dist)")
+  .option("--workers <n>", "server processes sharing the port: a number, or auto for one per core (default 1)", (v: string) => {
+    if (v === "auto") return v;
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError("--workers takes a whole number from 1, or auto");
+    return Number(v);
+  })
   .action((_o, cmd: Command) => serveCommand(global(cmd)));
 
 program

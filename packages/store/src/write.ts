@@ -359,9 +359,12 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
     const db = conn.sqlite;
     const bulk = (options.expectedRows ?? 0) >= BULK_ROWS;
     // The importer resolved every reference before writing, so per-row foreign-key lookups are redundant in a bulk
-    // load. The pragma cannot change inside a transaction; BEGIN DEFERRED takes no lock until the first write.
+    // load. The pragma cannot change inside a transaction.
     if (bulk) db.pragma("foreign_keys = OFF");
-    db.exec("BEGIN");
+    // IMMEDIATE: take the write lock now, waiting (busy_timeout) while another process writes. A deferred transaction
+    // reads first and would fail with SQLITE_BUSY, without waiting, when it then writes after another process's
+    // commit (several server workers, or a CLI import beside the server). Taking the lock writes nothing to the file.
+    db.exec("BEGIN IMMEDIATE");
     const session = new Session(sqliteBackend(db), options);
     let deferred: string[] = [];
     if (bulk) {

@@ -1,6 +1,8 @@
-// `diplograph serve`: one process serving the HTTP API and the web application, on the embedded database by default,
-// with the seed dataset loaded on first start.
+// `diplograph serve`: the HTTP API and the web application, on the embedded database by default, with the seed
+// dataset loaded on first start; one process, or several sharing the port (`--workers`).
+import cluster, { type Worker } from "node:cluster";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { serve } from "@diplograph/api";
 import { importDataset } from "@diplograph/ingest";
@@ -17,11 +19,23 @@ export interface ServeOptions extends GlobalOptions {
   host?: string;
   seed?: boolean;
   web?: string;
+  /** Server processes sharing the port: a number, or "auto" for one per core (default 1). */
+  workers?: number | "auto";
+}
+
+/** What a worker tells the primary once it listens. */
+interface Listening {
+  diplograph: "listening";
+  url: string;
 }
 
 export async function serveCommand(opts: ServeOptions): Promise<void> {
   const port = opts.port ?? (process.env.DIPLOGRAPH_PORT ? Number(process.env.DIPLOGRAPH_PORT) : 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`port "${port}" is not a TCP port (0 to 65535)`);
+  const workers = opts.workers === "auto" ? availableParallelism() : (opts.workers ?? 1);
+  const webRoot = opts.web ?? WEB_ROOT;
+  if (cluster.isWorker) return serveWorker(opts, port, webRoot);
+
   const store = await Store.open(opts.db);
   try {
     if (opts.seed !== false && (await store.stats()).actors === 0 && existsSync(SEED_DIR)) {
@@ -30,11 +44,14 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
       const n = Object.values(s.records).reduce((a, b) => a + b, 0);
       print(`First start: imported the seed dataset (${n} records) into ${describeLocation(store.location)} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }
-    const webRoot = opts.web ?? WEB_ROOT;
+    if (workers > 1) {
+      // The workers open the database migrated and seeded: close it here, where nothing else reads it.
+      const location = describeLocation(store.location);
+      await store.close();
+      return servePrimary(workers, location, webRoot);
+    }
     const { app, url } = await serve({ store, host: opts.host ?? "127.0.0.1", port, webRoot, logger: { level: "warn" } });
-    print(`Diplograph is serving ${describeLocation(store.location)} on ${url}`);
-    print(`  API documentation: ${url}/api/docs`);
-    print(existsSync(`${webRoot}/index.html`) ? `  web application: ${url}/` : `  (no web application build in ${webRoot}; ${url}/ links to the API)`);
+    announce(describeLocation(store.location), url, webRoot);
     const stop = async () => {
       await app.close();
       await store.close();
@@ -42,6 +59,79 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
     };
     process.once("SIGINT", () => void stop());
     process.once("SIGTERM", () => void stop());
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+function announce(location: string, url: string, webRoot: string, workers = 1): void {
+  print(`Diplograph is serving ${location} on ${url}${workers > 1 ? ` (${workers} worker processes)` : ""}`);
+  print(`  API documentation: ${url}/api/docs`);
+  print(existsSync(`${webRoot}/index.html`) ? `  web application: ${url}/` : `  (no web application build in ${webRoot}; ${url}/ links to the API)`);
+}
+
+/**
+ * Several server processes on one port (node:cluster: the primary accepts connections and hands them to the workers in
+ * turn). Each worker opens the database itself: SQLite in WAL mode lets processes read concurrently, and a write waits
+ * for another process's write (busy timeout) rather than failing.
+ */
+async function servePrimary(workers: number, location: string, webRoot: string): Promise<void> {
+  let stopping = false;
+  let ready = 0;
+  let url: string | undefined;
+  const started = new Map<Worker, number>();
+  const fork = () => started.set(cluster.fork(), Date.now());
+  cluster.on("message", (_w, m: Listening) => {
+    if (m?.diplograph !== "listening") return;
+    url ??= m.url;
+    if (++ready === workers) announce(location, url, webRoot, workers);
+  });
+  cluster.on("exit", (w, code, signal) => {
+    const since = started.get(w);
+    started.delete(w);
+    if (stopping) {
+      if (started.size === 0) process.exit();
+      return;
+    }
+    if (ready < workers || (since !== undefined && Date.now() - since < 5_000)) {
+      // A worker that cannot start (the port is taken, the database is unreadable) would fail again: stop.
+      process.stderr.write(`diplograph: a server process exited (${signal ?? `code ${code}`}) while starting; stopping\n`);
+      stopping = true;
+      for (const other of started.keys()) other.process.kill("SIGTERM");
+      process.exitCode = 1;
+      if (started.size === 0) process.exit();
+      return;
+    }
+    process.stderr.write(`diplograph: a server process exited (${signal ?? `code ${code}`}); starting another\n`);
+    fork();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    if (started.size === 0) process.exit(0);
+    for (const w of started.keys()) w.process.kill("SIGTERM");
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  for (let i = 0; i < workers; i++) fork();
+}
+
+/** One of several server processes: serves until told to stop, reporting its URL to the primary. */
+async function serveWorker(opts: ServeOptions, port: number, webRoot: string): Promise<void> {
+  const store = await Store.open(opts.db, { mustExist: true });
+  try {
+    const { app, url } = await serve({ store, host: opts.host ?? "127.0.0.1", port, webRoot, logger: { level: "warn" } });
+    process.send!({ diplograph: "listening", url } satisfies Listening);
+    const stop = async () => {
+      await app.close();
+      await store.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", () => void stop());
+    process.once("SIGTERM", () => void stop());
+    // The primary gone (killed): stop too, rather than serve on unsupervised.
+    process.once("disconnect", () => void stop());
   } catch (e) {
     await store.close();
     throw e;
