@@ -80,6 +80,17 @@ describe.skipIf(!hasChromium)("web application in Chromium", () => {
     expect(page.url()).toContain("ego=irn-parliament");
     await expect.poll(() => page.evaluate(() => window.__diplographNetwork?.renderedAt ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.getByRole("alert").count()).toBe(0);
+    // ForceAtlas2 runs in its worker: positions arrive and are drawn; it can be stopped and run again
+    await expect.poll(() => page.evaluate(() => window.__diplographNetwork?.layoutApplies ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    const stop = page.getByRole("button", { name: "Stop layout" });
+    if (await stop.count()) await stop.click();
+    const run = page.getByRole("button", { name: "Run layout" });
+    await run.waitFor();
+    expect(await page.evaluate(() => window.__diplographNetwork?.layoutRunning)).toBe(false);
+    const applies = await page.evaluate(() => window.__diplographNetwork?.layoutApplies ?? 0);
+    await run.click();
+    await expect.poll(() => page.evaluate(() => window.__diplographNetwork?.layoutApplies ?? 0)).toBeGreaterThan(applies);
+    await page.getByRole("button", { name: "Stop layout" }).click();
     // the whole network, then year by year
     await page.goto(`${server.url}/network?view=affiliation`);
     const all = await networkStatus();
