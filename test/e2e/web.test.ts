@@ -71,7 +71,33 @@ describe.skipIf(!hasChromium)("web application in Chromium", () => {
     expect(await page.getByRole("region", { name: "Relations" }).innerText()).toContain("State Duma");
     const claims = page.getByRole("region", { name: /^Claims/ });
     expect(await claims.innerText()).toContain("Islamic Parliament of Iran");
+    // the claims behind each relation, folded under it: the friendship group with the Duma, quoted
+    const relations = page.getByRole("region", { name: "Relations" });
+    const duma = relations.locator("tr", { hasText: "State Duma" }).first();
+    const dumaClaims = duma.locator("xpath=following-sibling::tr[1]").locator("details.evidence");
+    await dumaClaims.locator("summary").click();
+    expect(await dumaClaims.locator("blockquote").first().innerText()).toContain("Parliamentary Friendship Group");
+    expect(await dumaClaims.getByRole("link").first().getAttribute("href")).toMatch(/^\/documents\/seed-001\?claim=/);
+    // the agreements it ratified, each with the claims on it
+    const agreements = page.getByRole("region", { name: "Agreements" });
+    const fta = agreements.locator("li[data-agreement='eaeu-irn-fta']");
+    expect(await fta.innerText()).toContain("Free Trade Agreement between Iran and the Eurasian Economic Union");
+    expect(await fta.innerText()).toContain("Ratified or approved by a parliament");
+    await fta.locator("summary").click();
+    expect(await fta.locator("blockquote").first().innerText()).toContain("both parliaments have approved the Free Trade Agreement");
+    expect(await agreements.locator("li[data-agreement]").count()).toBe(2);
     await shot("actor");
+    // a relation's claim opens its passage in the document
+    const link = dumaClaims.getByRole("link").first();
+    const claimId = new URL((await link.getAttribute("href"))!, server.url).searchParams.get("claim")!;
+    await link.click();
+    await page.waitForURL(/\/documents\/seed-001\?claim=/);
+    const mark = page.locator('mark[aria-current="true"]').first();
+    await mark.waitFor();
+    expect(await mark.getAttribute("data-claims")).toContain(claimId);
+    expect(await mark.innerText()).toContain("Parliamentary Friendship Group");
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Islamic Consultative Assembly" }).waitFor();
   }, T);
 
   it("opens the network; the time slider replays memberships by year (WebGL via SwiftShader)", async () => {
