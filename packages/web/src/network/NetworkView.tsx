@@ -157,9 +157,11 @@ export function NetworkView() {
     }
     setWebglError(undefined);
     stats.drawnEdges = shown.size;
+    // The constructor drew the first frame.
+    stats.frames = 1;
+    stats.renderedAt = performance.now();
     sigma.on("afterRender", () => {
       stats.frames++;
-      stats.renderedAt ??= performance.now();
     });
     sigma.on("clickNode", ({ node }) => loc.setParams({ sel: node }, true));
     sigma.on("doubleClickNode", ({ node, event }) => {
