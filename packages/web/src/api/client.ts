@@ -61,4 +61,6 @@ export const api = {
   relation: (id: string) => get<{ relation: Relation }>(`/relations/${encodeURIComponent(id)}`),
   event: (id: string) => get<{ event: Event }>(`/events/${encodeURIComponent(id)}`),
   write: <T>(method: "POST" | "PUT" | "PATCH", path: string, body: unknown) => request<T>(method, path, {}, body),
+  remove: (path: string) => request<void>("DELETE", path),
+  reviewMany: (ids: string[], status: "accepted" | "rejected") => request<{ items: ClaimWithSource[] }>("POST", "/claims/review", {}, { ids, status, by: "web" }),
 };

@@ -96,6 +96,11 @@ export const en = {
   "review.reject": "Reject",
   "review.accepted": "accepted",
   "review.rejected": "rejected",
+  "review.bulk": "Selected claims",
+  "review.select": "Select",
+  "review.selectAll": "Select all",
+  "review.acceptSelected": "Accept selected ({n})",
+  "review.rejectSelected": "Reject selected ({n})",
   "review.editQuote": "Edit the quote",
   "form.createActor": "New actor",
   "form.editActor": "Edit actor",
@@ -105,6 +110,11 @@ export const en = {
   "form.editEvent": "Edit event",
   "form.evidence": "Evidence (the passage that states this)",
   "form.saved": "Saved; a proposed claim is in the review queue.",
+  "form.delete": "Delete this actor",
+  "form.deleteConfirm": "Delete {id} and the claims about it? Only an actor nothing refers to can be deleted.",
+  "form.deleteYes": "Delete",
+  "form.deleteNo": "Keep",
+  "form.deleted": "Deleted {id}.",
   "form.failed": "The API refused the record:",
 } as const;
 
