@@ -277,6 +277,32 @@ for (const backend of backends) {
         await expect404("/api/claims?target=actor:atlantis");
       });
 
+      it("answers the claims on many records in one call (the actor page), 400 for a bad target, 404 naming unknown ones", async () => {
+        const rels = (await get("/api/relations?actor=irn-parliament&limit=20")).items.filter((h: Json) => h.claims > 0);
+        const events = (await get("/api/events?actor=IRN&limit=5")).items.filter((h: Json) => h.claims > 0);
+        expect(rels.length).toBeGreaterThan(1);
+        const targets = [...rels.map((h: Json) => `relation:${h.relation.id}`), ...events.map((h: Json) => `event:${h.event.id}`), "actor:Majlis"];
+        const r = await call({ method: "POST", url: "/api/claims/query", payload: { targets } });
+        expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+        const items: Json[] = r.body.items;
+        // as many claims per record as the lists count, each with its source's title
+        for (const h of rels) expect(items.filter((c) => c.target.type === "relation" && c.target.id === h.relation.id)).toHaveLength(h.claims);
+        for (const h of events) expect(items.filter((c) => c.target.type === "event" && c.target.id === h.event.id)).toHaveLength(h.claims);
+        const own = (await get("/api/claims?target=actor:irn-parliament&limit=500")).total;
+        expect(items.filter((c) => c.target.type === "actor" && c.target.id === "irn-parliament")).toHaveLength(own); // the alias resolved
+        expect(items.every((c) => typeof c.sourceTitle === "string" && c.locator)).toBe(true);
+        const accepted = await call({ method: "POST", url: "/api/claims/query", payload: { targets, status: "accepted" } });
+        expect(accepted.body.items.every((c: Json) => c.status === "accepted")).toBe(true);
+        await expect400({ method: "POST", url: "/api/claims/query", payload: { targets: ["ipu"] } }, "body.targets.0");
+        await expect400({ method: "POST", url: "/api/claims/query", payload: { targets: [] } }, "body.targets");
+        await expect400({ method: "POST", url: "/api/claims/query", payload: { targets: ["relation:x"], extra: 1 } });
+        const missing = await call({ method: "POST", url: "/api/claims/query", payload: { targets: [targets[0], "relation:nope", "event:nada"] } });
+        expect(missing.status).toBe(404);
+        expect(missing.body.message).toContain('relation "nope"');
+        expect(missing.body.message).toContain('event "nada"');
+        await expect404({ method: "POST", url: "/api/claims/query", payload: { targets: ["actor:atlantis"] } });
+      });
+
       it("adds a claim and edits a proposed one's passage and value", async () => {
         const add = await call({ method: "POST", url: "/api/claims", payload: { target: { type: "actor", id: "ipu" }, property: "members", value: { type: "quantity", amount: 180 }, source: "seed-001", quote } });
         expect(add.status, JSON.stringify(add.body)).toBe(201);
@@ -420,7 +446,7 @@ for (const backend of backends) {
         expect(doc.openapi).toBe("3.1.0");
         const routes = app.printRoutes({ commonPrefix: false });
         const paths = Object.keys(doc.paths);
-        for (const p of ["/api/actors", "/api/actors/{ref}", "/api/relations/{id}", "/api/claims/review", "/api/import", "/api/analyses/network", "/api/frameworks/{id}/scorecards/{actor}"]) expect(paths).toContain(p);
+        for (const p of ["/api/actors", "/api/actors/{ref}", "/api/relations/{id}", "/api/claims/review", "/api/claims/query", "/api/import", "/api/analyses/network", "/api/frameworks/{id}/scorecards/{actor}"]) expect(paths).toContain(p);
         expect(routes).toContain("openapi.json");
         // Record schemas are the model's, as named components.
         expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["Actor", "Claim", "Error"]));
@@ -494,6 +520,7 @@ for (const backend of backends) {
           ["PATCH", "/api/claims/x"],
           ["POST", "/api/claims/x/review"],
           ["POST", "/api/claims/review"],
+          ["POST", "/api/claims/query"],
           ["POST", "/api/import"],
         ] as const;
         for (const [method, url] of writes) {

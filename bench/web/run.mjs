@@ -44,6 +44,20 @@ try {
   const edges = json.edges.length;
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Every main-thread task over 50 ms (Chromium's Long Tasks API), and how late a 50 ms interval timer fires.
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: "longtask", buffered: true });
+    window.__timerLate = [];
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      window.__timerLate.push([now, now - last - 50]);
+      last = now;
+    }, 50);
+  });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   t = performance.now();
@@ -53,10 +67,17 @@ try {
   const wallMs = performance.now() - t;
 
   // Frames drawn while the layout runs: sigma redraws whenever the worker hands back positions.
-  const f0 = await page.evaluate(() => ({ frames: window.__diplographNetwork.frames, running: window.__diplographNetwork.layoutRunning, t: performance.now() }));
+  const snap = () => page.evaluate(() => ({ ...window.__diplographNetwork, t: performance.now() }));
+  const f0 = await snap();
   await page.waitForTimeout(LAYOUT_SECONDS * 1000);
-  const f1 = await page.evaluate(() => ({ frames: window.__diplographNetwork.frames, running: window.__diplographNetwork.layoutRunning, t: performance.now() }));
+  const f1 = await snap();
   const fps = ((f1.frames - f0.frames) * 1000) / (f1.t - f0.t);
+  // The longest main-thread task and timer delay within the window.
+  const during = await page.evaluate(([a, b]) => {
+    const inWindow = (list) => list.filter(([t]) => t >= a && t <= b).map(([, d]) => d);
+    const long = window.__longTasks.filter(([t, d]) => t + d >= a && t <= b).map(([, d]) => Math.round(d));
+    return { longestTask: Math.max(0, ...long), longTasks: long, timerLate: Math.max(0, ...inWindow(window.__timerLate)) };
+  }, [f0.t, f1.t]);
   // Responsiveness during the layout: how late a 0 ms timer fires on the main thread.
   const lag = await page.evaluate(async () => {
     const delays = [];
@@ -67,6 +88,10 @@ try {
     }
     return Math.max(...delays);
   });
+  // After the layout stops (by its timer), the edges left out while it ran are drawn again, a chunk per frame.
+  await page.waitForFunction(() => !window.__diplographNetwork.layoutRunning && (window.__diplographNetwork.drawnEdges ?? window.__diplographNetwork.edges) === window.__diplographNetwork.edges, null, { timeout: 120_000, polling: 100 });
+  const f2 = await snap();
+  const afterStop = await page.evaluate(([a, b]) => Math.max(0, ...window.__longTasks.filter(([t, d]) => t + d >= a && t <= b).map(([, d]) => d)), [f1.t, f2.t]);
   await page.screenshot({ path: join(out, "network-10k.png") });
 
   const result = {
@@ -82,8 +107,16 @@ try {
     firstRenderAfterDataMs: Math.round(first.renderedAt - first.loadedAt),
     wallToFirstRenderMs: Math.round(wallMs),
     layoutFps: Math.round(fps * 10) / 10,
-    layoutRunningThroughout: f0.running && f1.running,
+    layoutRunningThroughout: f0.layoutRunning && f1.layoutRunning,
+    drawnEdgesDuringLayout: f1.drawnEdges ?? f1.edges,
+    layoutAppliesPerSecond: f1.layoutApplies === undefined ? undefined : Math.round(((f1.layoutApplies - f0.layoutApplies) * 10000) / (f1.t - f0.t)) / 10,
+    layoutMaxApplyMs: f1.layoutMaxApplyMs === undefined ? undefined : Math.round(f1.layoutMaxApplyMs),
+    layoutApplyMs: f1.layoutApplyMs?.slice(f0.layoutApplies ?? 0),
+    mainThreadLongestTaskMs: Math.round(during.longestTask),
+    mainThreadLongTasks: during.longTasks,
+    mainThreadMaxTimerLateMs: Math.round(during.timerLate),
     mainThreadMaxTimerDelayMs: Math.round(lag),
+    longestTaskAfterLayoutMs: Math.round(afterStop),
     errors,
   };
   writeFileSync(join(out, "result.json"), JSON.stringify(result, null, 2));

@@ -71,7 +71,33 @@ describe.skipIf(!hasChromium)("web application in Chromium", () => {
     expect(await page.getByRole("region", { name: "Relations" }).innerText()).toContain("State Duma");
     const claims = page.getByRole("region", { name: /^Claims/ });
     expect(await claims.innerText()).toContain("Islamic Parliament of Iran");
+    // the claims behind each relation, folded under it: the friendship group with the Duma, quoted
+    const relations = page.getByRole("region", { name: "Relations" });
+    const duma = relations.locator("tr", { hasText: "State Duma" }).first();
+    const dumaClaims = duma.locator("xpath=following-sibling::tr[1]").locator("details.evidence");
+    await dumaClaims.locator("summary").click();
+    expect(await dumaClaims.locator("blockquote").first().innerText()).toContain("Parliamentary Friendship Group");
+    expect(await dumaClaims.getByRole("link").first().getAttribute("href")).toMatch(/^\/documents\/seed-001\?claim=/);
+    // the agreements it ratified, each with the claims on it
+    const agreements = page.getByRole("region", { name: "Agreements" });
+    const fta = agreements.locator("li[data-agreement='eaeu-irn-fta']");
+    expect(await fta.innerText()).toContain("Free Trade Agreement between Iran and the Eurasian Economic Union");
+    expect(await fta.innerText()).toContain("Ratified or approved by a parliament");
+    await fta.locator("summary").click();
+    expect(await fta.locator("blockquote").first().innerText()).toContain("both parliaments have approved the Free Trade Agreement");
+    expect(await agreements.locator("li[data-agreement]").count()).toBe(2);
     await shot("actor");
+    // a relation's claim opens its passage in the document
+    const link = dumaClaims.getByRole("link").first();
+    const claimId = new URL((await link.getAttribute("href"))!, server.url).searchParams.get("claim")!;
+    await link.click();
+    await page.waitForURL(/\/documents\/seed-001\?claim=/);
+    const mark = page.locator('mark[aria-current="true"]').first();
+    await mark.waitFor();
+    expect(await mark.getAttribute("data-claims")).toContain(claimId);
+    expect(await mark.innerText()).toContain("Parliamentary Friendship Group");
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Islamic Consultative Assembly" }).waitFor();
   }, T);
 
   it("opens the network; the time slider replays memberships by year (WebGL via SwiftShader)", async () => {
@@ -80,6 +106,17 @@ describe.skipIf(!hasChromium)("web application in Chromium", () => {
     expect(page.url()).toContain("ego=irn-parliament");
     await expect.poll(() => page.evaluate(() => window.__diplographNetwork?.renderedAt ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.getByRole("alert").count()).toBe(0);
+    // ForceAtlas2 runs in its worker: positions arrive and are drawn; it can be stopped and run again
+    await expect.poll(() => page.evaluate(() => window.__diplographNetwork?.layoutApplies ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    const stop = page.getByRole("button", { name: "Stop layout" });
+    if (await stop.count()) await stop.click();
+    const run = page.getByRole("button", { name: "Run layout" });
+    await run.waitFor();
+    expect(await page.evaluate(() => window.__diplographNetwork?.layoutRunning)).toBe(false);
+    const applies = await page.evaluate(() => window.__diplographNetwork?.layoutApplies ?? 0);
+    await run.click();
+    await expect.poll(() => page.evaluate(() => window.__diplographNetwork?.layoutApplies ?? 0)).toBeGreaterThan(applies);
+    await page.getByRole("button", { name: "Stop layout" }).click();
     // the whole network, then year by year
     await page.goto(`${server.url}/network?view=affiliation`);
     const all = await networkStatus();
@@ -199,6 +236,44 @@ describe.skipIf(!hasChromium)("web application in Chromium", () => {
     await expect.poll(() => page.getByText(/^\d+ proposed claims$/).innerText()).toBe("0 proposed claims");
   }, T);
 
+  it("accepts several proposed claims with one request, then rejects the rest with select all", async () => {
+    for (let i = 0; i < 3; i++) {
+      const r = await fetch(`${server.url}/api/claims`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ target: { type: "actor", id: "ipu" }, source: "seed-001", quote: "Established in 1889 and headquartered in Geneva", note: `bulk ${i}` }),
+      });
+      expect(r.status).toBe(201);
+    }
+    await go("/review");
+    await expect.poll(() => page.getByText(/^\d+ proposed claims$/).innerText()).toBe("3 proposed claims");
+    const items = page.locator("li[data-claim]");
+    const ids = await Promise.all([0, 1, 2].map(async (i) => (await items.nth(i).getAttribute("data-claim"))!));
+    const reviews: Array<{ url: string; body: string | null }> = [];
+    const onRequest = (r: import("playwright-core").Request) => {
+      if (r.method() === "POST" && /\/api\/claims\/(.+\/)?review$/.test(new URL(r.url()).pathname)) reviews.push({ url: new URL(r.url()).pathname, body: r.postData() });
+    };
+    page.on("request", onRequest);
+    await page.getByRole("checkbox", { name: `Select ${ids[0]}` }).check();
+    await page.getByRole("checkbox", { name: `Select ${ids[2]}` }).check();
+    await page.getByRole("button", { name: "Accept selected (2)" }).click();
+    await expect.poll(() => items.nth(0).getByRole("status").innerText()).toBe("accepted");
+    await expect.poll(() => items.nth(2).getByRole("status").innerText()).toBe("accepted");
+    expect(await items.nth(1).getByRole("status").count()).toBe(0);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]!.url).toBe("/api/claims/review");
+    expect(JSON.parse(reviews[0]!.body!)).toMatchObject({ ids: [ids[0], ids[2]], status: "accepted" });
+    // the one left: select all, reject
+    await page.getByRole("group", { name: "Selected claims" }).getByLabel("Select all").check();
+    await page.getByRole("button", { name: "Reject selected (1)" }).click();
+    await expect.poll(() => items.nth(1).getByRole("status").innerText()).toBe("rejected");
+    expect(reviews).toHaveLength(2);
+    page.off("request", onRequest);
+    await shot("review-bulk");
+    const status = async (id: string) => ((await (await fetch(`${server.url}/api/claims/${id}`)).json()) as { status: string }).status;
+    expect([await status(ids[0]!), await status(ids[1]!), await status(ids[2]!)]).toEqual(["accepted", "rejected", "accepted"]);
+  }, T);
+
   it("edits an actor: the API's validation message shows next to the field, then a valid edit is saved", async () => {
     await go("/edit/actor/ipu");
     const name = page.getByLabel("Name", { exact: true });
@@ -219,11 +294,48 @@ describe.skipIf(!hasChromium)("web application in Chromium", () => {
     await shot("edit-invalid");
     await name.fill("Inter-Parliamentary Union");
     await page.getByLabel("Country (ISO 3166-1 alpha-3)").fill("");
+    await page.getByLabel("Description").fill("The global organisation of national parliaments");
     await page.getByLabel("Source").selectOption("seed-001");
     await page.getByLabel("Quote").fill("Established in 1889 and headquartered in Geneva");
-    await page.getByRole("button", { name: "Save" }).click();
+    // an edit sends only what changed, as a PATCH
+    const [patch] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/actors/ipu") && r.method() !== "GET"), page.getByRole("button", { name: "Save" }).click()]);
+    expect(patch.method()).toBe("PATCH");
+    expect(JSON.parse(patch.postData()!).actor).toEqual({ description: "The global organisation of national parliaments" });
     await page.getByText("Saved; a proposed claim is in the review queue.").waitFor();
+    expect(await page.getByTestId("sent").innerText()).toBe("(PATCH: description)");
     expect(await page.locator(".field-error").count()).toBe(0);
+    const ipu = (await (await fetch(`${server.url}/api/actors/ipu`)).json()) as { actor: { description?: string; aliases: unknown[] } };
+    expect(ipu.actor.description).toBe("The global organisation of national parliaments");
+    expect(ipu.actor.aliases.length).toBeGreaterThan(0); // untouched fields kept
+    // clearing a field cannot be a PATCH: the whole record is put
+    await page.getByLabel("Description").fill("");
+    const [put] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/actors/ipu") && r.method() !== "GET"), page.getByRole("button", { name: "Save" }).click()]);
+    expect(put.method()).toBe("PUT");
+    await expect.poll(() => page.getByTestId("sent").innerText()).toBe("(PUT: description)");
+    expect(((await (await fetch(`${server.url}/api/actors/ipu`)).json()) as { actor: { description?: string } }).actor.description).toBeUndefined();
+  }, T);
+
+  it("deletes an actor nothing refers to, and shows the API's refusal for one still referenced", async () => {
+    await go("/edit/actor/ipu");
+    await page.getByRole("button", { name: "Delete this actor" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    const refusal = page.getByTestId("delete-error");
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/actor "ipu" is still referenced \(.*relations.*\); nothing was deleted/);
+    expect((await fetch(`${server.url}/api/actors/ipu`)).status).toBe(200);
+    await shot("delete-refused");
+    const made = await fetch(`${server.url}/api/actors`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ actor: { id: "test-forum", kind: "forum", name: "Test Forum" }, evidence: { source: "seed-001", quote: "Established in 1889 and headquartered in Geneva" } }),
+    });
+    expect(made.status).toBe(201);
+    await go("/edit/actor/test-forum");
+    await page.getByRole("button", { name: "Delete this actor" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await page.waitForURL(/\/\?deleted=test-forum/);
+    expect(await page.getByRole("status").first().innerText()).toBe("Deleted test-forum.");
+    expect((await fetch(`${server.url}/api/actors/test-forum`)).status).toBe(404);
   }, T);
 
   it("exports the network as GEXF, GraphML, CSV (API), SVG and PNG, and the map as SVG", async () => {

@@ -1,7 +1,7 @@
 // /api/claims: the review queue, one claim, review decisions (single and batch), new claims and edits of proposed ones.
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Claim, ClaimStatus, ClaimTarget, ClaimValue, Id, InputError } from "@diplograph/model";
+import { Claim, ClaimStatus, ClaimTarget, ClaimValue, Id, InputError, NotFoundError } from "@diplograph/model";
 import { userOf, type ApiContext } from "../context.js";
 import { RequestError } from "../errors.js";
 import { locate, makeClaim } from "../provenance.js";
@@ -62,6 +62,30 @@ export function claimRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         if (q.target?.type === "actor" && targetId) targetId = await store.resolveActor(targetId);
         const f = { status: q.status, targetType: q.target?.type, targetId, source: q.source };
         return page(await store.listClaims({ ...f, limit: q.limit, offset: q.offset, sort: q.sort }), await store.countClaims(f), q);
+      },
+    );
+
+    app.post(
+      "/claims/query",
+      {
+        schema: {
+          tags: ["claims"],
+          summary: "The claims on many records at once",
+          description:
+            "Every claim on any of the given records (TYPE:ID, as the list's target filter; an actor may be named by alias or ISO code), with its source's title, ordered by target, property and passage: one call for a page listing many records. Every target must exist (404 naming the missing ones).",
+          body: z.strictObject({
+            targets: z.array(TargetParam).min(1).max(5000).describe("TYPE:ID of each record, e.g. relation:r-irn-apa"),
+            status: ClaimStatus.optional(),
+          }),
+          response: { 200: z.object({ items: z.array(ClaimWithSource) }) },
+        },
+      },
+      async (req) => {
+        const targets: ClaimTarget[] = [];
+        for (const t of req.body.targets) targets.push(t.type === "actor" ? { type: "actor", id: await store.resolveActor(t.id) } : t);
+        const missing = await store.missingTargets(targets);
+        if (missing.length) throw new NotFoundError(`no ${missing.slice(0, 20).map((m) => `${m.type} "${m.id}"`).join(", ")}${missing.length > 20 ? ` and ${missing.length - 20} more` : ""}`);
+        return { items: await store.claimsForTargets(targets, { status: req.body.status }) };
       },
     );
 

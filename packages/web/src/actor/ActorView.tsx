@@ -1,12 +1,61 @@
-// The actor page: profile, aliases, membership timeline, relations, events, and every claim with its quote.
-import { api } from "../api/client.js";
-import type { Relation } from "../api/types.js";
+// The actor page: profile, aliases, membership timeline, relations, events, agreements, and every claim with its
+// quote: the actor's own, and those behind each relation, event and agreement (one request for all of them).
+import { useEffect, useState } from "react";
+import { api, ApiError } from "../api/client.js";
+import type { ActorProfile, Agreement, ClaimWithSource, Relation } from "../api/types.js";
 import { isRtlText, useI18n } from "../i18n/index.js";
 import { useLocation } from "../state/router.js";
 import { Link, Section, Status, formatDate, useLabel, useLoad } from "../ui.js";
 import { barGeometry, membershipBars } from "./bars.js";
 import { ClaimList } from "./ClaimList.js";
-import { useActors } from "./names.js";
+import { AGREEMENT_KINDS, agreementIds, byTarget, chunks, evidenceTargets, targetKey } from "./evidence.js";
+import { loadAgreements, useActors } from "./names.js";
+
+interface EvidenceState {
+  claims?: Map<string, ClaimWithSource[]>;
+  agreements: Map<string, Agreement>;
+  error?: string;
+}
+
+/** The claims behind every relation, event and agreement of a profile: one POST /api/claims/query per 5,000 records. */
+function useEvidence(profile: ActorProfile | undefined): EvidenceState {
+  const [state, setState] = useState<EvidenceState>({ agreements: new Map() });
+  useEffect(() => {
+    if (!profile) return;
+    let live = true;
+    setState({ agreements: new Map() });
+    void (async () => {
+      try {
+        const all = await loadAgreements();
+        const agreements = agreementIds(profile.actor.id, profile.relations, [...all.values()]).filter((id) => all.has(id));
+        const targets = evidenceTargets(profile.relations, profile.events, agreements);
+        const items: ClaimWithSource[] = [];
+        for (const part of chunks(targets, 5000)) items.push(...(await api.claimsFor(part)).items);
+        if (live) setState({ claims: byTarget(items), agreements: new Map(agreements.map((id) => [id, all.get(id)!])) });
+      } catch (e) {
+        if (live) setState({ agreements: new Map(), error: e instanceof ApiError ? e.body.message : (e as Error).message });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [profile]);
+  return state;
+}
+
+/** A record's claims, folded under a count; nothing while they load. */
+function Evidence({ target, evidence }: { target: string; evidence: EvidenceState }) {
+  const { t } = useI18n();
+  const claims = evidence.claims?.get(target);
+  if (!evidence.claims) return null;
+  if (!claims?.length) return <span className="muted evidence-none">{t("actor.noClaims")}</span>;
+  return (
+    <details className="evidence" data-target={target}>
+      <summary>{claims.length === 1 ? t("actor.claimOne") : t("actor.claimCount", { n: claims.length })}</summary>
+      <ClaimList claims={claims} />
+    </details>
+  );
+}
 
 export function ActorView({ id }: { id: string }) {
   const { t, name } = useI18n();
@@ -14,6 +63,7 @@ export function ActorView({ id }: { id: string }) {
   const label = useLabel();
   const actors = useActors();
   const res = useLoad(() => api.actor(id), id);
+  const evidence = useEvidence(res.data);
   if (!res.data) return <Status loaded={res} />;
   const { actor, facts, claims, relations, events } = res.data;
   const nameOf = (ref: string) => {
@@ -110,14 +160,14 @@ export function ActorView({ id }: { id: string }) {
             </tr>
           </thead>
           <tbody>
-            {relations.map((r: Relation) => (
+            {relations.flatMap((r: Relation) => [
               <tr key={r.id}>
                 <td>
                   {label("relationKinds", r.kind)}
                   {r.role ? ` (${r.role})` : ""}
                 </td>
                 <td>{r.from === actor.id ? name(actor) : actorLink(r.from)}</td>
-                <td>{r.to === actor.id ? name(actor) : r.kind === "treaty-party" || r.kind === "ratifies" ? r.to : actorLink(r.to)}</td>
+                <td>{r.to === actor.id ? name(actor) : AGREEMENT_KINDS.has(r.kind) ? <span dir="auto">{evidence.agreements.get(r.to)?.name ?? r.to}</span> : actorLink(r.to)}</td>
                 <td>
                   {formatDate(r.start)}
                   {r.end ? ` – ${formatDate(r.end)}` : ""}
@@ -126,8 +176,13 @@ export function ActorView({ id }: { id: string }) {
                 <td>
                   <Link href={loc.link(`/edit/relation/${encodeURIComponent(r.id)}`)}>{t("common.edit")}</Link>
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              <tr key={`${r.id}:claims`} className="evidence-row">
+                <td colSpan={6}>
+                  <Evidence target={targetKey("relation", r.id)} evidence={evidence} />
+                </td>
+              </tr>,
+            ])}
           </tbody>
         </table>
       </Section>
@@ -138,10 +193,29 @@ export function ActorView({ id }: { id: string }) {
             <li key={e.id}>
               <strong>{formatDate(e.date)}</strong> {e.title} <span className="tag">{label("eventTypes", e.type)}</span>{" "}
               <Link href={loc.link(`/edit/event/${encodeURIComponent(e.id)}`)}>{t("common.edit")}</Link>
+              <Evidence target={targetKey("event", e.id)} evidence={evidence} />
             </li>
           ))}
           {events.length === 0 && <li className="muted">{t("common.none")}</li>}
         </ul>
+      </Section>
+
+      <Section title={t("actor.agreements")} id="agreements">
+        <ul className="events">
+          {[...evidence.agreements.values()].map((a) => {
+            const how = relations.filter((r) => AGREEMENT_KINDS.has(r.kind) && r.to === a.id).map((r) => label("relationKinds", r.kind));
+            if (a.adoptedBy === actor.id) how.push(t("actor.adopted"));
+            return (
+              <li key={a.id} data-agreement={a.id}>
+                <strong dir="auto">{a.name}</strong> <span className="tag">{a.kind}</span>
+                {a.signed ? ` · ${formatDate(a.signed)}` : a.adopted ? ` · ${formatDate(a.adopted)}` : ""} · {[...new Set(how)].join(", ")}
+                <Evidence target={targetKey("agreement", a.id)} evidence={evidence} />
+              </li>
+            );
+          })}
+          {evidence.claims && evidence.agreements.size === 0 && <li className="muted">{t("common.none")}</li>}
+        </ul>
+        {evidence.error && <p role="alert" className="error">{evidence.error}</p>}
       </Section>
 
       <Section title={`${t("actor.claims")} (${allClaims.length})`} id="claims">

@@ -1,6 +1,7 @@
 // The HTTP client of the web application: one function per API route it uses, errors as ApiError with the API's body.
 import type {
   ActorHit,
+  Agreement,
   ActorProfile,
   ClaimWithSource,
   ErrorBody,
@@ -50,6 +51,9 @@ export const api = {
   network: (params: Record<string, ParamValue>) => get<NetworkJson>("/analyses/network", params),
   source: (id: string) => get<SourceDocument>(`/sources/${encodeURIComponent(id)}`),
   claims: (params: Record<string, ParamValue>) => get<Page<ClaimWithSource>>("/claims", params),
+  /** The claims on many records (TYPE:ID targets, at most 5,000) in one call. */
+  claimsFor: (targets: string[]) => request<{ items: ClaimWithSource[] }>("POST", "/claims/query", {}, { targets }),
+  agreements: (params: Record<string, ParamValue>) => get<Page<Agreement>>("/agreements", params),
   review: (id: string, status: "accepted" | "rejected") => request<ClaimWithSource>("POST", `/claims/${encodeURIComponent(id)}/review`, {}, { status, by: "web" }),
   patchClaim: (id: string, body: Record<string, unknown>) => request<ClaimWithSource>("PATCH", `/claims/${encodeURIComponent(id)}`, {}, body),
   events: (params: Record<string, ParamValue>) => get<Page<{ event: Event; claims: number }>>("/events", params),
@@ -57,4 +61,6 @@ export const api = {
   relation: (id: string) => get<{ relation: Relation }>(`/relations/${encodeURIComponent(id)}`),
   event: (id: string) => get<{ event: Event }>(`/events/${encodeURIComponent(id)}`),
   write: <T>(method: "POST" | "PUT" | "PATCH", path: string, body: unknown) => request<T>(method, path, {}, body),
+  remove: (path: string) => request<void>("DELETE", path),
+  reviewMany: (ids: string[], status: "accepted" | "rejected") => request<{ items: ClaimWithSource[] }>("POST", "/claims/review", {}, { ids, status, by: "web" }),
 };

@@ -1,8 +1,8 @@
 // The API's response shapes. Records come from the model's types (the API's schemas are the model's Zod schemas);
 // the analyses' results are written out here for the parts the web application reads.
-import type { Actor, Alias, Claim, DateValue, Event, Relation, Source } from "@diplograph/model";
+import type { Actor, Agreement, Alias, Claim, DateValue, Event, Relation, Source } from "@diplograph/model";
 
-export type { Actor, Alias, Claim, DateValue, Event, Relation, Source };
+export type { Actor, Agreement, Alias, Claim, DateValue, Event, Relation, Source };
 
 export interface Page<T> {
   items: T[];

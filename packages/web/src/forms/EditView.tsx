@@ -9,6 +9,7 @@ import { navigate, useLocation } from "../state/router.js";
 import { Status, useLoad, useVocab } from "../ui.js";
 import { invalidateActors } from "../actor/names.js";
 import { dateValue, issuesByField, messagesFor, parseAliases, unplaced } from "./issues.js";
+import { editWrite } from "./patch.js";
 
 type Kind = "actor" | "relation" | "event";
 type Values = Record<string, string>;
@@ -25,29 +26,35 @@ interface FieldSpec {
 
 export function EditView({ type, id }: { type: string; id: string | undefined }) {
   const kind: Kind = type === "relation" || type === "event" ? type : "actor";
-  const existing = useLoad<Values | undefined>(() => (id ? loadValues(kind, id) : Promise.resolve(undefined)), `${kind}/${id ?? ""}`);
+  const existing = useLoad<Loaded | undefined>(() => (id ? loadValues(kind, id) : Promise.resolve(undefined)), `${kind}/${id ?? ""}`);
   if (id && !existing.data) return <Status loaded={existing} />;
-  return <EditForm kind={kind} id={id} initial={existing.data ?? {}} />;
+  return <EditForm key={`${kind}/${id ?? ""}`} kind={kind} id={id} initial={existing.data?.values ?? {}} stored={existing.data?.stored} />;
 }
 
-async function loadValues(kind: Kind, id: string): Promise<Values> {
+/** The form's values, and the record as stored (an edit keeps the fields the form does not show). */
+interface Loaded {
+  values: Values;
+  stored: Record<string, unknown>;
+}
+
+async function loadValues(kind: Kind, id: string): Promise<Loaded> {
   if (kind === "actor") {
     const { actor } = await api.actor(id);
-    return {
+    return { stored: actor as unknown as Record<string, unknown>, values: {
       id: actor.id,
       kind: actor.kind,
       name: actor.name,
       country: actor.country ?? "",
       description: actor.description ?? "",
       aliases: (actor.aliases ?? []).map((a) => [a.name, a.lang, a.kind].filter(Boolean).join(" | ")).join("\n"),
-    };
+    } };
   }
   if (kind === "relation") {
     const { relation: r } = await api.relation(id);
-    return { id: r.id, kind: r.kind, from: r.from, to: r.to, role: r.role ?? "", start: r.start?.start ?? "", end: r.end?.start ?? "", track: r.track ?? "", layers: (r.layers ?? []).join(","), note: r.note ?? "" };
+    return { stored: r as unknown as Record<string, unknown>, values: { id: r.id, kind: r.kind, from: r.from, to: r.to, role: r.role ?? "", start: r.start?.start ?? "", end: r.end?.start ?? "", track: r.track ?? "", layers: (r.layers ?? []).join(","), note: r.note ?? "" } };
   }
   const { event: e } = await api.event(id);
-  return {
+  return { stored: e as unknown as Record<string, unknown>, values: {
     id: e.id,
     type: e.type,
     title: e.title,
@@ -57,7 +64,7 @@ async function loadValues(kind: Kind, id: string): Promise<Values> {
     layers: (e.layers ?? []).join(","),
     place: (e as { place?: string }).place ?? "",
     outcome: e.outcome ?? "",
-  };
+  } };
 }
 
 function fieldsOf(kind: Kind, vocab: ReturnType<typeof useVocab>, t: (k: MessageKey) => string): FieldSpec[] {
@@ -129,11 +136,14 @@ function record(kind: Kind, v: Values): Actor | Relation | Event {
   return e as unknown as Event;
 }
 
-function EditForm({ kind, id, initial }: { kind: Kind; id: string | undefined; initial: Values }) {
+function EditForm({ kind, id, initial, stored }: { kind: Kind; id: string | undefined; initial: Values; stored: Record<string, unknown> | undefined }) {
   const { t } = useI18n();
   const loc = useLocation();
   const vocab = useVocab();
   const [values, setValues] = useState<Values>(initial);
+  // What the record was when last loaded or saved: edits are sent as the difference from it.
+  const [base, setBase] = useState<{ values: Values; stored: Record<string, unknown> | undefined }>({ values: initial, stored });
+  const [sent, setSent] = useState<string>();
   const [evidence, setEvidence] = useState<Values>({ source: "", quote: "" });
   const [issues, setIssues] = useState<Map<string, string[]>>(new Map());
   const [message, setMessage] = useState<string>();
@@ -153,7 +163,14 @@ function EditForm({ kind, id, initial }: { kind: Kind; id: string | undefined; i
     const ev: Record<string, unknown> = { source: evidence.source };
     if (evidence.quote) ev.quote = evidence.quote;
     try {
-      await api.write(id ? "PUT" : "POST", id ? `${path}/${encodeURIComponent(id)}` : path, { [kind]: record(kind, values), evidence: ev });
+      const after = record(kind, values) as unknown as Record<string, unknown>;
+      if (id) {
+        // only the changed fields (PATCH); the whole record only when a field was cleared (PUT)
+        const w = editWrite(record(kind, base.values) as unknown as Record<string, unknown>, after, base.stored);
+        const res = await api.write<{ record: Record<string, unknown> }>(w.method, `${path}/${encodeURIComponent(id)}`, { [kind]: w.record, evidence: ev });
+        setBase({ values, stored: res.record });
+        setSent(`${w.method}${w.changed.length ? `: ${w.changed.join(", ")}` : ""}`);
+      } else await api.write("POST", path, { [kind]: after, evidence: ev });
       setIssues(new Map());
       setSaved(true);
       if (kind === "actor") invalidateActors();
@@ -222,9 +239,57 @@ function EditForm({ kind, id, initial }: { kind: Kind; id: string | undefined; i
           )}
         </div>
       )}
-      {saved && <p role="status" className="ok">{t("form.saved")}</p>}
+      {saved && (
+        <p role="status" className="ok">
+          {t("form.saved")} {sent && <span className="muted" data-testid="sent">({sent})</span>}
+        </p>
+      )}
       <button type="submit">{t("common.save")}</button>
+      {kind === "actor" && id && <DeleteActor id={id} />}
     </form>
+  );
+}
+
+/** Delete an actor nothing refers to; the API refuses otherwise and says what refers to it. */
+function DeleteActor({ id }: { id: string }) {
+  const { t } = useI18n();
+  const loc = useLocation();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string>();
+  const remove = async () => {
+    setError(undefined);
+    try {
+      await api.remove(`/actors/${encodeURIComponent(id)}`);
+      invalidateActors();
+      navigate(loc.link("/", { deleted: id }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.body.message : (e as Error).message);
+      setConfirming(false);
+    }
+  };
+  return (
+    <div className="danger">
+      {!confirming ? (
+        <button type="button" className="danger-button" onClick={() => setConfirming(true)}>
+          {t("form.delete")}
+        </button>
+      ) : (
+        <p>
+          {t("form.deleteConfirm", { id })}{" "}
+          <button type="button" className="danger-button" onClick={() => void remove()}>
+            {t("form.deleteYes")}
+          </button>{" "}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t("form.deleteNo")}
+          </button>
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error" data-testid="delete-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

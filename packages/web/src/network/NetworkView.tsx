@@ -3,9 +3,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import Sigma from "sigma";
 import type { NodeLabelDrawingFunction } from "sigma/rendering";
+import { EdgeLineProgram, NodePointProgram } from "sigma/rendering";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram from "@sigma/edge-curve";
-import FA2Layout from "graphology-layout-forceatlas2/worker";
-import { inferSettings } from "graphology-layout-forceatlas2";
 import { api, apiUrl } from "../api/client.js";
 import { isRtlText, useI18n } from "../i18n/index.js";
 import { useLocation } from "../state/router.js";
@@ -13,6 +13,7 @@ import { intParam, listParam, toggled } from "../state/url.js";
 import { Link, Status, download, svgToPng, useLabel, useLoad, useVocab } from "../ui.js";
 import { useActors } from "../actor/names.js";
 import { buildGraph, countVisible, edgeVisible, yearRange, type EdgeAttrs, type NodeAttrs } from "./graph.js";
+import { LayoutRunner, applyPositions, layoutMatrices, layoutSettings, liveGraph, renderPlan, type LayoutWorker } from "./layout.js";
 import { networkSvg, type DrawnEdge, type DrawnNode } from "./svg.js";
 
 const VIEWS = ["affiliation", "comembership", "interaction", "multiplex"] as const;
@@ -35,12 +36,27 @@ const drawLabel: NodeLabelDrawingFunction = (ctx, data, settings) => {
 declare global {
   interface Window {
     /** Read by the end-to-end tests and the benchmark: what is drawn and when. */
-    __diplographNetwork?: { renderedAt?: number; loadedAt?: number; frames: number; layoutRunning: boolean; nodes: number; edges: number; visibleEdges: number };
+    __diplographNetwork?: {
+      renderedAt?: number;
+      loadedAt?: number;
+      frames: number;
+      layoutRunning: boolean;
+      nodes: number;
+      edges: number;
+      visibleEdges: number;
+      /** Edges sigma draws now (fewer than `edges` while the layout runs on a big graph). */
+      drawnEdges?: number;
+      /** How often the layout's positions were applied, and the longest apply and redraw. */
+      layoutApplies?: number;
+      layoutMaxApplyMs?: number;
+      /** The first 500 applies' durations, in ms. */
+      layoutApplyMs?: number[];
+    };
   }
 }
 
 export function NetworkView() {
-  const { t, name } = useI18n();
+  const { t, name, names } = useI18n();
   const loc = useLocation();
   const label = useLabel();
   const vocab = useVocab();
@@ -76,7 +92,7 @@ export function NetworkView() {
   const range = useMemo(() => (res.data ? yearRange(res.data) : undefined), [res.data]);
   const container = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
-  const layoutRef = useRef<FA2Layout | null>(null);
+  const layoutRef = useRef<{ isRunning: () => boolean; start: () => void; stop: () => void } | null>(null);
   const [running, setRunning] = useState(false);
   const [webglError, setWebglError] = useState<string>();
   const filterRef = useRef({ year, undated, selected });
@@ -87,12 +103,12 @@ export function NetworkView() {
     const a = actors.get(id);
     return a ? name(a) : fallback;
   };
-  const counts = graph ? countVisible(graph, year, undated) : undefined;
+  const counts = useMemo(() => (graph ? countVisible(graph, year, undated) : undefined), [graph, year, undated]);
 
   // One sigma instance per graph; filters change only the reducers.
   useEffect(() => {
     if (!graph || !container.current) return;
-    const stats = { frames: 0, layoutRunning: false, nodes: graph.order, edges: graph.size, visibleEdges: 0, loadedAt: loadedAt.current } as NonNullable<Window["__diplographNetwork"]>;
+    const stats = { frames: 0, layoutRunning: false, nodes: graph.order, edges: graph.size, visibleEdges: 0, loadedAt: loadedAt.current, layoutApplies: 0, layoutMaxApplyMs: 0, layoutApplyMs: [], drawnEdges: 0 } as NonNullable<Window["__diplographNetwork"]>;
     window.__diplographNetwork = stats;
     // Cache of the nodes visible in a year, recomputed only when the filter changes.
     let cacheKey = "";
@@ -105,22 +121,34 @@ export function NetworkView() {
       }
       return cache;
     }
+    const fa2 = layout === "fa2" && graph.order > 1;
+    // A big graph is drawn with cheaper programs, and a sample of its edges while the layout runs (see layout.ts).
+    const plan = renderPlan(graph.order, graph.size);
+    let shown = fa2 && plan.liveEdges !== undefined ? liveGraph(graph, plan.liveEdges) : graph;
     let sigma: Sigma<NodeAttrs, EdgeAttrs>;
     try {
-      sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container.current, {
-        edgeProgramClasses: { curved: EdgeCurveProgram },
+      sigma = new Sigma<NodeAttrs, EdgeAttrs>(shown, container.current, {
+        nodeProgramClasses: plan.points ? { circle: NodePointProgram } : {},
+        edgeProgramClasses: plan.lines ? { curved: EdgeCurveProgram, line: EdgeLineProgram } : { curved: EdgeCurveProgram },
+        hideEdgesOnMove: plan.hideEdgesOnMove,
         defaultDrawNodeLabel: drawLabel as NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs>,
         labelRenderedSizeThreshold: 6,
         renderEdgeLabels: false,
-        zIndex: true,
+        // The reducers get sigma's own copy of the attributes: they set fields on it rather than copy it again.
         nodeReducer: (n, a) => {
           const { year: y, undated: u, selected: s } = filterRef.current;
-          const visible = y === undefined || visibleNodes(y, u).has(n);
-          return { ...a, label: labelRef.current(n, a.label), hidden: !visible, highlighted: n === s, zIndex: n === s ? 1 : 0 };
+          const d = a as NodeAttrs & Partial<NodeDisplayData>;
+          d.label = labelRef.current(n, a.label);
+          d.hidden = y !== undefined && !visibleNodes(y, u).has(n);
+          d.highlighted = n === s;
+          return d;
         },
         edgeReducer: (_e, a) => {
           const { year: y, undated: u } = filterRef.current;
-          return { ...a, hidden: !edgeVisible(a, y, u) };
+          if (y === undefined) return a;
+          const d = a as EdgeAttrs & Partial<EdgeDisplayData>;
+          d.hidden = !edgeVisible(a, y, u);
+          return d;
         },
       });
     } catch (e) {
@@ -128,9 +156,12 @@ export function NetworkView() {
       return;
     }
     setWebglError(undefined);
+    stats.drawnEdges = shown.size;
+    // The constructor drew the first frame.
+    stats.frames = 1;
+    stats.renderedAt = performance.now();
     sigma.on("afterRender", () => {
       stats.frames++;
-      stats.renderedAt ??= performance.now();
     });
     sigma.on("clickNode", ({ node }) => loc.setParams({ sel: node }, true));
     sigma.on("doubleClickNode", ({ node, event }) => {
@@ -139,25 +170,57 @@ export function NetworkView() {
     });
     sigmaRef.current = sigma;
 
-    let fa2: FA2Layout | null = null;
+    // After the layout stops, every edge is drawn again (one redraw: chunks would only redraw the nodes more often).
+    const showAll = () => {
+      if (shown === graph) return;
+      shown = graph;
+      sigma.setGraph(graph);
+      stats.drawnEdges = graph.size;
+    };
+    let runner: LayoutRunner | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    if (layout === "fa2" && graph.order > 1) {
-      fa2 = new FA2Layout(graph, { settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 500 }, getEdgeWeight: "weight" });
-      layoutRef.current = fa2;
-      fa2.start();
+    if (fa2) {
+      const m = layoutMatrices(graph);
+      runner = new LayoutRunner(m, {
+        createWorker: () => new Worker(new URL("./fa2.worker.ts", import.meta.url), { type: "module" }) as unknown as LayoutWorker,
+        settings: layoutSettings(graph.order),
+        apply: (xy, final) => {
+          const t = performance.now();
+          applyPositions(graph, m.order, xy);
+          // Positions only: no reducer runs, sigma reprocesses the drawn nodes and edges and renders.
+          sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false });
+          const ms = performance.now() - t;
+          stats.layoutApplies = (stats.layoutApplies ?? 0) + 1;
+          stats.layoutMaxApplyMs = Math.max(stats.layoutMaxApplyMs ?? 0, ms);
+          if (stats.layoutApplyMs && stats.layoutApplyMs.length < 500) stats.layoutApplyMs.push(Math.round(ms));
+          if (final) showAll();
+        },
+      });
+      layoutRef.current = {
+        isRunning: () => runner!.isRunning(),
+        start: () => {
+          if (plan.liveEdges !== undefined && shown === graph) {
+            shown = liveGraph(graph, plan.liveEdges);
+            sigma.setGraph(shown);
+            stats.drawnEdges = shown.size;
+          }
+          runner!.start();
+        },
+        stop: () => runner!.stop(),
+      };
+      runner.start();
       stats.layoutRunning = true;
       setRunning(true);
       // Small graphs settle in seconds; the user can run the layout again for more.
       timer = setTimeout(() => {
-        fa2?.stop();
+        runner?.stop();
         stats.layoutRunning = false;
         setRunning(false);
-        sigma.refresh();
       }, Math.min(20_000, 2000 + graph.order * 2));
     }
     return () => {
       clearTimeout(timer);
-      fa2?.kill();
+      runner?.kill();
       layoutRef.current = null;
       setRunning(false);
       sigma.kill();
@@ -166,10 +229,32 @@ export function NetworkView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graph, layout]);
 
+  // Redraws for display changes, each reducing only what changed (a full sigma.refresh() re-indexes every edge).
+  const filterKey = `${year}:${undated}`;
+  const lastFilter = useRef(filterKey);
   useEffect(() => {
-    sigmaRef.current?.refresh();
     if (window.__diplographNetwork && counts) window.__diplographNetwork.visibleEdges = counts.edges;
-  }, [year, undated, selected, counts, actors, name]);
+    const s = sigmaRef.current;
+    if (!s || lastFilter.current === filterKey) return;
+    lastFilter.current = filterKey;
+    const g = s.getGraph();
+    // hidden nodes leave the label grid: reprocess
+    s.refresh({ partialGraph: { nodes: g.nodes(), edges: g.edges() }, skipIndexation: false });
+  }, [filterKey, counts]);
+  const lastSelected = useRef(selected);
+  useEffect(() => {
+    const s = sigmaRef.current;
+    const prev = lastSelected.current;
+    lastSelected.current = selected;
+    if (!s || prev === selected) return;
+    const g = s.getGraph();
+    const nodes = [prev, selected].filter((n) => n && g.hasNode(n));
+    if (nodes.length) s.refresh({ partialGraph: { nodes }, skipIndexation: true });
+  }, [selected]);
+  useEffect(() => {
+    const s = sigmaRef.current;
+    if (s) s.refresh({ partialGraph: { nodes: s.getGraph().nodes() }, skipIndexation: true });
+  }, [actors, names]);
 
   const toggleLayout = () => {
     const l = layoutRef.current;
@@ -178,7 +263,6 @@ export function NetworkView() {
     else l.start();
     setRunning(l.isRunning());
     if (window.__diplographNetwork) window.__diplographNetwork.layoutRunning = l.isRunning();
-    sigmaRef.current?.refresh();
   };
 
   const exportImage = async (kind: "svg" | "png") => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NetworkJson } from "../api/types.js";
-import { buildGraph, countVisible, edgeVisible, egoNodes, sizes, yearRange } from "./graph.js";
+import { buildGraph, countVisible, edgeVisible, egoNodes, sizeRange, sizes, yearRange } from "./graph.js";
 
 const edge = (key: string, source: string, target: string, kind: string, from?: string, to?: string) => ({
   key,
@@ -84,4 +84,23 @@ describe("sizes", () => {
     [[0, 0], [3, 3]],
     [[0, 4, 16], [3, 10.5, 18]],
   ])("%j", (v, out) => expect(sizes(v)).toEqual(out));
+});
+
+describe("sizeRange", () => {
+  it("keeps 3..18 px up to 1,000 nodes", () => {
+    expect(sizeRange(5)).toEqual([3, 18]);
+    expect(sizeRange(1000)).toEqual([3, 18]);
+  });
+  it("shrinks with the square root of the order above, to at least 2..6 px", () => {
+    const [min, max] = sizeRange(4000);
+    expect(min).toBeCloseTo(2);
+    expect(max).toBeCloseTo(9);
+    expect(sizeRange(10_000)).toEqual([2, 6]);
+    expect(sizeRange(1_000_000)).toEqual([2, 6]);
+  });
+  it("is what buildGraph uses", () => {
+    const nodes = Array.from({ length: 4000 }, (_, i) => ({ id: `n${i}`, name: `N${i}`, kind: "state", values: { degree: i } }));
+    const big = buildGraph({ view: "affiliation", nodes, edges: [] } as unknown as NetworkJson);
+    expect(big.getNodeAttribute("n3999", "size")).toBeCloseTo(9);
+  });
 });

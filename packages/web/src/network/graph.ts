@@ -67,6 +67,16 @@ export function sizes(values: readonly number[], min = 3, max = 18): number[] {
   return values.map((v) => (top > 0 ? min + (max - min) * Math.sqrt(Math.max(0, v) / top) : min));
 }
 
+/**
+ * The node size range for a graph of `order` nodes: 3..18 px up to 1,000 nodes, then shrinking with the square root
+ * of the order (down to 2..6 px), so that the nodes' total area stays near the canvas's rather than covering it many
+ * times over: a 10,000-node graph at 3..18 px is an opaque disc, and software GL pays for every pixel of it.
+ */
+export function sizeRange(order: number): [number, number] {
+  const k = Math.min(1, Math.sqrt(1000 / Math.max(1, order)));
+  return [Math.max(2, 3 * k), Math.max(6, 18 * k)];
+}
+
 /** The year range of the dated edges. */
 export function yearRange(json: NetworkJson): [number, number] | undefined {
   const ys = json.edges.flatMap((e) => [yearOf(e.span?.from), yearOf(e.span?.to)]).filter((y): y is number => y !== undefined);
@@ -92,7 +102,7 @@ export function buildGraph(json: NetworkJson, opts: BuildOptions = {}): MultiGra
   const g = new MultiGraph<NodeAttrs, EdgeAttrs>();
   const nodes = json.nodes.filter((n) => !keep || keep.has(n.id));
   const metric = opts.sizeBy ?? Object.keys(nodes[0]?.values ?? {})[0] ?? "degree";
-  const sz = sizes(nodes.map((n) => n.values[metric] ?? 0));
+  const sz = sizes(nodes.map((n) => n.values[metric] ?? 0), ...sizeRange(nodes.length));
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, nodes.length);
     g.addNode(n.id, { label: opts.label ? opts.label(n.id, n.name) : n.name, kind: n.kind, x: Math.cos(a) * 100, y: Math.sin(a) * 100, size: sz[i]!, color: PALETTE[0]!, community: 0, values: n.values });

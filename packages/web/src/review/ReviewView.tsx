@@ -5,6 +5,7 @@ import type { ClaimWithSource } from "../api/types.js";
 import { useI18n } from "../i18n/index.js";
 import { useLocation } from "../state/router.js";
 import { Link, Status, useLoad } from "../ui.js";
+import { chosen, selectable, toggle, toggleAll } from "./selection.js";
 
 export function ReviewView() {
   const { t } = useI18n();
@@ -13,6 +14,22 @@ export function ReviewView() {
   const res = useLoad(() => api.claims({ status, limit: 200, sort: "source,start" }), status);
   const [done, setDone] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const ids = selectable(res.data?.items ?? [], done);
+  const picked = chosen(selected, ids);
+
+  /** One request for every selected claim (POST /api/claims/review): all are decided, or none. */
+  const reviewSelected = async (s: "accepted" | "rejected") => {
+    if (!picked.length) return;
+    setError(undefined);
+    try {
+      await api.reviewMany(picked, s);
+      setDone((d) => ({ ...d, ...Object.fromEntries(picked.map((id) => [id, s])) }));
+      setSelected(new Set());
+    } catch (e) {
+      setError(e instanceof ApiError ? e.body.message : (e as Error).message);
+    }
+  };
 
   const review = async (c: ClaimWithSource, s: "accepted" | "rejected") => {
     try {
@@ -37,16 +54,52 @@ export function ReviewView() {
       <Status loaded={res} />
       {error && <p role="alert" className="error">{error}</p>}
       {res.data && <p>{t("review.proposed", { n: res.data.total })}</p>}
+      {ids.length > 0 && (
+        <div className="review-bulk" role="group" aria-label={t("review.bulk")}>
+          <label className="check">
+            <input type="checkbox" checked={picked.length === ids.length} onChange={() => setSelected(toggleAll(selected, ids))} /> {t("review.selectAll")}
+          </label>
+          <button type="button" disabled={!picked.length} onClick={() => void reviewSelected("accepted")}>
+            {t("review.acceptSelected", { n: picked.length })}
+          </button>
+          <button type="button" disabled={!picked.length} onClick={() => void reviewSelected("rejected")}>
+            {t("review.rejectSelected", { n: picked.length })}
+          </button>
+        </div>
+      )}
       <ul className="review">
         {res.data?.items.map((c) => (
-          <ReviewItem key={c.id} claim={c} done={done[c.id]} onReview={(s) => void review(c, s)} link={loc.link(`/documents/${encodeURIComponent(c.source)}`, { claim: c.id })} />
+          <ReviewItem
+            key={c.id}
+            claim={c}
+            done={done[c.id]}
+            selected={ids.includes(c.id) ? selected.has(c.id) : undefined}
+            onSelect={() => setSelected((sel) => toggle(sel, c.id))}
+            onReview={(s) => void review(c, s)}
+            link={loc.link(`/documents/${encodeURIComponent(c.source)}`, { claim: c.id })}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function ReviewItem({ claim, done, onReview, link }: { claim: ClaimWithSource; done: string | undefined; onReview: (s: "accepted" | "rejected") => void; link: string }) {
+function ReviewItem({
+  claim,
+  done,
+  selected,
+  onSelect,
+  onReview,
+  link,
+}: {
+  claim: ClaimWithSource;
+  done: string | undefined;
+  /** undefined: not selectable (decided, or not proposed) */
+  selected: boolean | undefined;
+  onSelect: () => void;
+  onReview: (s: "accepted" | "rejected") => void;
+  link: string;
+}) {
   const { t } = useI18n();
   const [c, setC] = useState(claim);
   const [editing, setEditing] = useState(false);
@@ -65,6 +118,7 @@ function ReviewItem({ claim, done, onReview, link }: { claim: ClaimWithSource; d
   return (
     <li className={done ? `reviewed ${done}` : undefined} aria-label={`Claim ${c.id}`} data-claim={c.id}>
       <div className="meta">
+        {selected !== undefined && <input type="checkbox" className="select" checked={selected} onChange={onSelect} aria-label={`${t("review.select")} ${c.id}`} />}
         <code>{target}</code> {c.property ?? ""} · {c.author} · {Math.round((c.confidence ?? 0) * 100)}% · <Link href={link}>{c.sourceTitle}</Link>
       </div>
       <blockquote dir="auto">“{c.locator?.quote ?? ""}”</blockquote>

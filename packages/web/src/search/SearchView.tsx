@@ -46,6 +46,11 @@ export function SearchView() {
         })}
       </aside>
       <div>
+        {loc.params.get("deleted") && (
+          <p role="status" className="card ok">
+            {t("form.deleted", { id: loc.params.get("deleted")! })}
+          </p>
+        )}
         <form
           role="search"
           className="card"
