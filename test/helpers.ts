@@ -64,6 +64,13 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
+      // Stores are closed before this runs, but their connections may still be closing: forcing the drop then
+      // kills a connection mid-close, whose client reports it as an unhandled error. Wait for them to go first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (Number(rows[0]!.n) === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

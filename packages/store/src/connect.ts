@@ -88,6 +88,10 @@ export async function connect(loc: Location, options: { mustExist?: boolean } = 
     conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), location: loc, sqlite };
   } else {
     const pool = new pg.Pool({ connectionString: loc.url, max: 4 });
+    // An idle pooled connection can be closed by the server (a restart, an administrator, a dropped database); pg
+    // emits that on the pool, and an unhandled 'error' event would crash the process. The pool discards the
+    // connection, and the next query opens a new one (or fails with its own error).
+    pool.on("error", () => undefined);
     try {
       const client = await pool.connect();
       client.release();
