@@ -1,5 +1,5 @@
 // Text output helpers: tables, dates, claims and progress lines for people; the --json twin prints the data as is.
-import { formatDate, type Claim, type ClaimValue, type DateValue } from "@diplograph/model";
+import { formatClaimValue, formatDate, type Claim, type ClaimValue, type DateValue } from "@diplograph/model";
 
 export function table(headers: string[], rows: Array<Array<string | number | undefined>>): string {
   const cells = rows.map((r) => r.map((c) => (c === undefined ? "" : String(c))));
@@ -14,22 +14,7 @@ export function table(headers: string[], rows: Array<Array<string | number | und
 
 export const fmtDate = (d: DateValue | undefined): string => (d ? formatDate(d) : "");
 
-export function fmtValue(v: ClaimValue | undefined): string {
-  if (!v) return "";
-  switch (v.type) {
-    case "date":
-      return formatDate(v.date);
-    case "text":
-      return v.text;
-    case "actor":
-      return v.actor;
-    case "quantity": {
-      const approx = { exact: "", about: "about ", "more-than": "more than ", "at-least": "at least ", "less-than": "less than ", "at-most": "at most " }[v.approximation];
-      const unit = v.unit ? (v.unit === "%" ? "%" : ` ${v.unit}`) : "";
-      return `${approx}${v.amount.toLocaleString("en-US")}${unit}`;
-    }
-  }
-}
+export const fmtValue = (v: ClaimValue | undefined): string => formatClaimValue(v, true);
 
 export function fmtLocator(c: Claim): string {
   const span = c.locator.start !== undefined ? ` chars ${c.locator.start}-${c.locator.end}` : "";

@@ -1,6 +1,6 @@
 // The canonical records: actors, relations, events, agreements, concepts, sources and the claims that assert them.
 import { z } from "zod";
-import { DateValue, dayBounds } from "./dates.js";
+import { DateValue, dayBounds, formatDate } from "./dates.js";
 import { isIso3 } from "./countries.js";
 import {
   ActorKind,
@@ -259,3 +259,24 @@ export const PROPERTIES: Record<string, { valueType: ClaimValue["type"]; label: 
   predecessor: { valueType: "actor", label: "Predecessor" },
   successor: { valueType: "actor", label: "Successor" },
 };
+
+/**
+ * A claim value as people read it: `2025-01-17 (28 Dey 1403)`, `Geneva`, `about 220 parties`. With `grouped`,
+ * figures get thousands separators (`1,500`).
+ */
+export function formatClaimValue(v: ClaimValue | undefined, grouped = false): string {
+  if (!v) return "";
+  switch (v.type) {
+    case "date":
+      return formatDate(v.date);
+    case "text":
+      return v.text;
+    case "actor":
+      return v.actor;
+    case "quantity": {
+      const approx = { exact: "", about: "about ", "more-than": "more than ", "at-least": "at least ", "less-than": "less than ", "at-most": "at most " }[v.approximation];
+      const unit = v.unit ? (v.unit === "%" ? "%" : ` ${v.unit}`) : "";
+      return `${approx}${grouped ? v.amount.toLocaleString("en-US") : v.amount}${unit}`;
+    }
+  }
+}

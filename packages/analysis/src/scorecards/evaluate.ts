@@ -3,6 +3,7 @@ import {
   InputError,
   RELATION_KINDS,
   dayBounds,
+  formatClaimValue,
   formatDate,
   type Actor,
   type Agreement,
@@ -132,21 +133,8 @@ export function evidenceClaim(c: Claim): EvidenceClaim {
   };
 }
 
-export function describeValue(v: ClaimValue | undefined): string {
-  if (!v) return "";
-  switch (v.type) {
-    case "date":
-      return formatDate(v.date);
-    case "text":
-      return v.text;
-    case "actor":
-      return v.actor;
-    case "quantity": {
-      const approx = { exact: "", about: "about ", "more-than": "more than ", "at-least": "at least ", "less-than": "less than ", "at-most": "at most " }[v.approximation];
-      return `${approx}${v.amount}${v.unit ? (v.unit === "%" ? "%" : ` ${v.unit}`) : ""}`;
-    }
-  }
-}
+/** A claim value as the evidence lines read it (the model's wording, without thousands separators). */
+export const describeValue = (v: ClaimValue | undefined): string => formatClaimValue(v);
 
 /** A record an indicator's selector matched, with what `distinct` may count on it. */
 interface Match {
