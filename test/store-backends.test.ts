@@ -157,6 +157,26 @@ for (const backend of backends) {
       expect(await store.stats()).toEqual(before);
     });
 
+
+    it("sees a change of one participant's role on re-import, and only that event changes", async () => {
+      const fresh = await backend.fresh();
+      const small = await Store.open(fresh.url);
+      try {
+        const dir = writeDataset(tmp(), smallDataset());
+        await importDataset(small, dir);
+        const files = smallDataset();
+        writeDataset(dir, { "events/events.yaml": files["events/events.yaml"]!.replace('che]', '"che:guest"]') });
+        const r = await importDataset(small, dir);
+        expect(r.result?.updated.events).toBe(1);
+        expect(r.result?.unchanged.relations).toBe(2);
+        const [hit] = await small.listEvents({ actor: "che" });
+        expect(hit?.event.participants.find((p) => p.actor === "che")?.role).toBe("guest");
+        expect((await importDataset(small, dir)).result?.wrote).toBe(false);
+      } finally {
+        await small.close();
+        await fresh.drop();
+      }
+    });
     it("leaves stored data unchanged when an import fails", async () => {
       const before = await store.snapshot();
       const dir = writeDataset(tmp(), { ...smallDataset(), "relations/bad.yaml": "- kind: member-of\n  from: irn\n  to: no-such-body\n" });

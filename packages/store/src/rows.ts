@@ -167,9 +167,13 @@ export function relationRow(r: Relation): RelationsTable {
   });
 }
 
+/**
+ * An event's row. Its participants live in their own table, but they are part of the event's content: the hash covers
+ * them too, so a re-import that only changes a participant or a role is seen as a change.
+ */
 export function eventRow(e: Event): EventsTable {
   const b = dateInfo(e.date);
-  return withHash<NoHash<EventsTable>>({
+  const row: NoHash<EventsTable> = {
     id: e.id,
     type: e.type,
     cameo: e.cameo ?? EVENT_TYPES.map[e.type].cameo ?? null,
@@ -185,7 +189,10 @@ export function eventRow(e: Event): EventsTable {
     agreement_id: nn(e.agreement),
     attributes: json(e.attributes),
     note: nn(e.note),
-  });
+  };
+  const parts = Object.values(row) as Array<string | number | null>;
+  for (const p of e.participants) parts.push(p.actor, p.role);
+  return Object.assign(row, { hash: hashParts(parts) });
 }
 
 export function participantRows(e: Event): EventParticipantsTable[] {
