@@ -4,7 +4,7 @@
 // date or actor inside a scene-setting phrase ("after the victory of the revolution in February 1979,") belongs to
 // another event; an ambiguous mention stays a choice for the reviewer.
 import { EVENT_TYPES, type ActorKind, type EventType, type ParticipantRole } from "@diplograph/model";
-import { findDates, type DateMention } from "../dates/index.js";
+import { dateValueString, findDates, type DateMention } from "../dates/index.js";
 import { BACKGROUND, BACKGROUND_FA, ROLE_CUES, TRIGGERS } from "./lexicon.js";
 import { defaultPlaceFinder, type PlaceFinder } from "./places.js";
 import type { ActorMention, EventProposal, LinkedActor, PlaceMention, ProposedParticipant, ProposeEventsInput, TextSpan } from "./types.js";
@@ -263,3 +263,14 @@ export function sentences(text: string, lang: "en" | "fa"): TextSpan[] {
 }
 
 const span = (text: string, r: { start: number; end: number }): TextSpan => ({ start: r.start, end: r.end, text: text.slice(r.start, r.end) });
+
+/** The wire form of `diplograph extract --json`: type, date (`YYYY[-MM[-DD]]` or `start/end`, null when unstated), participant ids. */
+export interface EventProposalJson {
+  type: EventType;
+  date: string | null;
+  participants: string[];
+}
+
+export function toEventProposalJson(p: EventProposal): EventProposalJson {
+  return { type: p.type, date: p.date ? dateValueString(p.date) : null, participants: p.participants.map((x) => x.actor.id) };
+}
