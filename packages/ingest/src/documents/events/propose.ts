@@ -7,7 +7,7 @@ import { EVENT_TYPES, type ActorKind, type EventType, type ParticipantRole } fro
 import { dateValueString, findDates, type DateMention } from "../dates/index.js";
 import { BACKGROUND, BACKGROUND_FA, ROLE_CUES, TRIGGERS } from "./lexicon.js";
 import { defaultPlaceFinder, type PlaceFinder } from "./places.js";
-import type { ActorMention, EventProposal, LinkedActor, PlaceMention, ProposedParticipant, ProposeEventsInput, TextSpan } from "./types.js";
+import type { ActorMention, EventFinding, LinkedActor, PlaceMention, ProposedParticipant, ProposeEventsInput, TextSpan } from "./types.js";
 
 export interface ProposeEventsOptions {
   /** The actor of a country (ISO alpha-3), for the host of an event held in one of its cities. */
@@ -23,13 +23,13 @@ const ARABIC = /[\u0600-\u06ff]/gu;
 const LATIN = /[A-Za-z]/gu;
 
 /** The events stated in `input.text`, in text order: at most one per sentence. */
-export function proposeEvents(input: ProposeEventsInput, options: ProposeEventsOptions = {}): EventProposal[] {
+export function proposeEvents(input: ProposeEventsInput, options: ProposeEventsOptions = {}): EventFinding[] {
   const { text } = input;
   const persian = input.language ? input.language === "fa" : (text.match(ARABIC)?.length ?? 0) > (text.match(LATIN)?.length ?? 0);
   const dates = (input.dates ?? findDates(text)).filter((d) => d.kind !== "citation");
   const places = (options.places ?? defaultPlaceFinder()).find(text);
   const mentions = [...input.mentions].sort((a, b) => a.start - b.start);
-  const out: EventProposal[] = [];
+  const out: EventFinding[] = [];
   for (const sentence of sentences(text, persian ? "fa" : "en")) {
     const p = proposeInSentence(text, sentence, {
       mentions: mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end),
@@ -53,7 +53,7 @@ interface SentenceParts {
   countryActor: ProposeEventsOptions["countryActor"];
 }
 
-function proposeInSentence(text: string, sentence: TextSpan, parts: SentenceParts): EventProposal | undefined {
+function proposeInSentence(text: string, sentence: TextSpan, parts: SentenceParts): EventFinding | undefined {
   const background = backgroundRanges(text, sentence);
   const inBackground = (i: number) => background.some((r) => i >= r.start && i < r.end);
   const trigger = findTrigger(text, sentence, inBackground);
@@ -69,7 +69,7 @@ function proposeInSentence(text: string, sentence: TextSpan, parts: SentencePart
   const place = parts.places.find((p) => !inBackground(p.start) && /(?:\b(?:in|at)\s+(?:the\s+)?|(?:^|[\s\u200c])در[\s\u200c]+)$/iu.test(text.slice(Math.max(sentence.start, p.start - 12), p.start)));
 
   const participants: ProposedParticipant[] = [];
-  const unresolved: EventProposal["unresolved"] = [];
+  const unresolved: EventFinding["unresolved"] = [];
   const seen = new Map<string, ProposedParticipant>();
   const subject = subjectOf(parts.mentions, trigger.span, inBackground, text);
   for (const m of parts.mentions) {
@@ -100,7 +100,7 @@ function proposeInSentence(text: string, sentence: TextSpan, parts: SentencePart
   if (participants.length === 0) return undefined;
 
   const confidence = Math.min(0.95, 0.4 + (date ? 0.2 : 0) + (participants.length >= 2 ? 0.15 : 0) + (place ? 0.1 : 0) + (type === "statement" || type === "other" ? 0 : 0.1));
-  const proposal: EventProposal = {
+  const proposal: EventFinding = {
     type,
     participants,
     unresolved,
@@ -265,12 +265,12 @@ export function sentences(text: string, lang: "en" | "fa"): TextSpan[] {
 const span = (text: string, r: { start: number; end: number }): TextSpan => ({ start: r.start, end: r.end, text: text.slice(r.start, r.end) });
 
 /** The wire form of `diplograph extract --json`: type, date (`YYYY[-MM[-DD]]` or `start/end`, null when unstated), participant ids. */
-export interface EventProposalJson {
+export interface EventFindingJson {
   type: EventType;
   date: string | null;
   participants: string[];
 }
 
-export function toEventProposalJson(p: EventProposal): EventProposalJson {
+export function toEventFindingJson(p: EventFinding): EventFindingJson {
   return { type: p.type, date: p.date ? dateValueString(p.date) : null, participants: p.participants.map((x) => x.actor.id) };
 }

@@ -49,7 +49,7 @@ export interface ProposedParticipant {
 }
 
 /** An event a passage states, proposed for review. Offsets are into the text given to `proposeEvents`. */
-export interface EventProposal {
+export interface EventFinding {
   type: EventType;
   /** The date the sentence gives the event; absent when it gives none (the proposer never borrows another's). */
   date?: DateValue;
