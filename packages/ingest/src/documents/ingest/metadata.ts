@@ -32,8 +32,8 @@ export function metadataFromText(text: string, passages: readonly Passage[]): Do
     break;
   }
 
-  for (const p of head) {
-    const line = slice(p);
+  const lines = head.flatMap((p) => text.slice(p.start, p.end).split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+  for (const line of lines) {
     const a = AUTHOR_LINE.exec(line);
     if (a && !metadata.authors) {
       // "Name - Senior Diplomat …", "Name, University of …": the name is what comes before the affiliation.
