@@ -40,6 +40,8 @@ export function metadataFromText(text: string, passages: readonly Passage[]): Do
       const names = a[1]!
         .split(/\s+[-–—|]\s+|\s*\(/u)[0]!
         .split(/\s*(?:;|,?\s+and\s+|&|\s+و\s+|،)\s*/u)
+        // "Jane Roe, John Doe" is two names; "Roe, Jane" is one (a piece without a space is not a whole name).
+        .flatMap((n) => (n.split(/\s*,\s*/).every((x) => /\S\s+\S/.test(x)) ? n.split(/\s*,\s*/) : [n]))
         .map((n) => n.replace(/[\d*¹²³^{}]+$/u, "").trim())
         .filter((n) => n.length > 1 && n.length < 80);
       if (names.length) metadata.authors = names;
