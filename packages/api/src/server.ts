@@ -22,6 +22,7 @@ import { actorRoutes } from "./routes/actors.js";
 import { analysisRoutes } from "./routes/analyses.js";
 import { claimRoutes } from "./routes/claims.js";
 import { dataRoutes, IMPORT_LIMIT } from "./routes/data.js";
+import { documentRoutes, DOCUMENT_LIMIT } from "./routes/documents.js";
 import { recordRoutes } from "./routes/records.js";
 
 export const API_VERSION = "0.1.0";
@@ -103,6 +104,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         data.removeContentTypeParser("application/json");
         data.addContentTypeParser(["application/json", "application/zip", "application/octet-stream"], { parseAs: "buffer", bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, body));
         await data.register(dataRoutes(ctx));
+      });
+      await api.register(async (docs) => {
+        // A document arrives as its own bytes, whatever its Content-Type (text, HTML, PDF, DOCX …).
+        docs.removeAllContentTypeParsers();
+        docs.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: DOCUMENT_LIMIT }, (_req, body, done) => done(null, body));
+        await docs.register(documentRoutes(ctx));
       });
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
       api.get("/health", { schema: { tags: ["meta"], summary: "Liveness", response: { 200: z.object({ ok: z.literal(true), version: z.string() }) } } }, async () => ({ ok: true as const, version: API_VERSION }));

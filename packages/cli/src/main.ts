@@ -1,12 +1,14 @@
 // The `diplograph` command line: import datasets, query actors, relations, events and claims, review, export.
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DiplographError } from "@diplograph/model";
+import { DiplographError, SOURCE_TYPES } from "@diplograph/model";
 import { registerAnalyse } from "./commands/analyse/index.js";
 import { actorsListCommand, actorsShowCommand } from "./commands/actors.js";
 import { CITE_FORMATS, citeCommand } from "./commands/cite.js";
 import { claimsListCommand, claimsReviewCommand } from "./commands/claims.js";
 import { EXPORT_FORMATS, exportCommand } from "./commands/export.js";
+import { extractCommand } from "./commands/extract.js";
 import { importCommand } from "./commands/import.js";
+import { ingestCommand, type IngestCommandOptions } from "./commands/ingest.js";
 import { eventsCommand, relationsCommand } from "./commands/relations.js";
 import { serveCommand } from "./commands/serve.js";
 import { statsCommand } from "./commands/stats.js";
@@ -36,6 +38,30 @@ program
   .option("--dry-run", "validate only")
   .option("--quiet", "no progress lines")
   .action((path: string, _o, cmd: Command) => importCommand(path, global(cmd)));
+
+program
+  .command("ingest")
+  .description(
+    "store documents (text, Markdown, HTML, PDF text layer, DOCX) with their metadata and passages, and propose what the extraction pipeline finds as claims for review; an identical file is a no-op, a changed one a new version",
+  )
+  .argument("<files...>", "documents to ingest")
+  .option("--id <id>", "the document's id across versions (one file; default: from the file name)")
+  .option("--title <title>", "title (one file; default: from the file's metadata or its first heading)")
+  .option("--author <name>", "an author (repeatable; default: from the file's metadata or a By:/Author(s): line)", (v: string, prev: string[] = []) => [...prev, v])
+  .option("--date <date>", "publication date: YYYY[-MM[-DD]], or Solar Hijri (28 Dey 1403, 1403-10-28 SH)")
+  .option("--language <code>", "language code (default: the file's metadata, else the language of most of its passages)")
+  .option("--doi <doi>", "DOI (one file; default: the first DOI in the file)")
+  .addOption(new Option("--type <type>", "source type (default other)").choices(Object.keys(SOURCE_TYPES.map)))
+  .option("--dry-run", "read, split and extract only; write nothing")
+  .option("--quiet", "no progress lines")
+  .action((files: string[], _o, cmd: Command) => ingestCommand(files, global(cmd) as IngestCommandOptions));
+
+program
+  .command("extract")
+  .description("what the extraction pipeline finds in each passage of a document (dates; entity mentions and events when linking and event proposals are installed); writes nothing")
+  .argument("<file>", "a document (text, Markdown, HTML, PDF, DOCX)")
+  .addHelpText("after", '\nWith --json: JSON Lines, one object per passage that yields anything:\n  {"start","end","mentions":[{"start","end","text","actor":{"id","name","kind","country"}}],\n   "dates":[{"start","end","text","value","precision","calendar"}],"events":[{"type","date","participants":[…]}]}\nOffsets are JavaScript string indexes into the document text (docs/ingest.md).')
+  .action((file: string, _o, cmd: Command) => extractCommand(file, global(cmd)));
 
 const actors = program.command("actors").description("list, search and show actors");
 paging(

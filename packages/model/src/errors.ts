@@ -54,3 +54,15 @@ export class AmbiguousReferenceError extends DiplographError {
 export class InputError extends DiplographError {
   override name = "InputError";
 }
+
+/** A document that cannot be read (missing, unsupported, undecodable, empty): the message names the file; nothing was stored. */
+export class DocumentError extends InputError {
+  override name = "DocumentError";
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly line?: number,
+  ) {
+    super(`${file}${line !== undefined ? `, line ${line}` : ""}: ${reason}`);
+  }
+}

@@ -253,6 +253,38 @@ migrations["0004_sqlite_droppable_keys"] = {
   },
 };
 
+/**
+ * Documents and their versions (`diplograph ingest`): a source row per version, tied to its document by
+ * `document_id` and numbered by `version` (unique together), with the version it replaces, the file format and when it
+ * was ingested; and the passages of each version, as spans of the source's text. Claims keep pointing at the source
+ * row of the version they quote, so a new version never moves an old claim.
+ */
+migrations["0005_document_versions"] = {
+  async up(db: Kysely<unknown>) {
+    for (const [column, type] of [
+      ["document_id", "text"],
+      ["version", "integer"],
+      ["supersedes", "text"],
+      ["format", "text"],
+      ["ingested_at", "text"],
+    ] as const) {
+      await db.schema.alterTable("sources").addColumn(column, type).execute();
+    }
+    await db.schema.createIndex("sources_document_version").on("sources").columns(["document_id", "version"]).unique().execute();
+    await db.schema
+      .createTable("passages")
+      .addColumn("source_id", "text", (c) => c.notNull().references("sources.id").onDelete("cascade"))
+      .addColumn("ord", "integer", (c) => c.notNull())
+      .addColumn("start_offset", "integer", (c) => c.notNull())
+      .addColumn("end_offset", "integer", (c) => c.notNull())
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("label", "text")
+      .addColumn("language", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("passages_pk", ["source_id", "ord"])
+      .execute();
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrations;

@@ -16,6 +16,33 @@ export interface SourcesTable {
   note: string | null;
   text: string | null;
   hash: string;
+  // Set for document versions made by `diplograph ingest` (migration 0005), null for a dataset's sources. They are
+  // not part of the content hash: a version's content never changes (a changed file is a new version).
+  /** The document across its versions (a stable key: `--id` or derived from the file name). */
+  document_id?: string | null;
+  /** 1, 2, … within the document. */
+  version?: number | null;
+  /** The source id of the version this one replaces. */
+  supersedes?: string | null;
+  /** text | markdown | html | pdf | docx */
+  format?: string | null;
+  ingested_at?: string | null;
+}
+
+/** The passages of an ingested document version: spans of its source's text, in document order. */
+export interface PassagesTable {
+  source_id: string;
+  /** 0, 1, … in document order. */
+  ord: number;
+  /** JavaScript string indexes into sources.text: the passage is text.slice(start_offset, end_offset). */
+  start_offset: number;
+  end_offset: number;
+  /** heading | paragraph | item | list-entry */
+  kind: string;
+  /** An item's number or letter (`12`, `A`). */
+  label: string | null;
+  /** ISO 639-1 code, or und. */
+  language: string;
 }
 
 export interface ActorsTable {
@@ -164,6 +191,7 @@ export interface Database {
   event_participants: EventParticipantsTable;
   claims: ClaimsTable;
   imports: ImportsTable;
+  passages: PassagesTable;
 }
 
 /** Tables holding records with ids and content hashes, in the order they are written (references first). */

@@ -160,6 +160,32 @@ export interface Stats {
   eventSpan: { from: string; to: string } | null;
 }
 
+/** A version of an ingested document (`diplograph ingest`): one source row. */
+export interface DocumentVersion {
+  documentId: string;
+  version: number;
+  /** The version's source id: what its claims cite. */
+  sourceId: string;
+  /** The source id of the version this one replaces. */
+  supersedes?: string;
+  title: string;
+  format: string;
+  language: string;
+  sha256: string;
+  ingestedAt: string;
+  passages: number;
+}
+
+/** A stored passage: a span of its source's text. */
+export interface StoredPassage {
+  ord: number;
+  start: number;
+  end: number;
+  kind: string;
+  label?: string;
+  language: string;
+}
+
 const DEFAULT_LIMIT = 100;
 
 /** Bound a partial ISO date to a day: the first day for a lower bound, the last for an upper one. */
@@ -769,6 +795,61 @@ export class Store {
     const row = await this.db.selectFrom("sources").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFoundError(`no source "${id}"`);
     return { ...sourceFromRow(row), ...(row.text === null ? {} : { text: row.text }) };
+  }
+
+  /** The versions of an ingested document, oldest first; empty when no document has this id. */
+  async documentVersions(documentId: string): Promise<DocumentVersion[]> {
+    const rows = await this.db
+      .selectFrom("sources")
+      .leftJoin("passages", "passages.source_id", "sources.id")
+      .select(["sources.id", "sources.document_id", "sources.version", "sources.supersedes", "sources.title", "sources.format", "sources.language", "sources.sha256", "sources.ingested_at"])
+      .select((eb) => eb.fn.count<number>("passages.ord").as("n"))
+      .where("sources.document_id", "=", documentId)
+      .groupBy(["sources.id", "sources.document_id", "sources.version", "sources.supersedes", "sources.title", "sources.format", "sources.language", "sources.sha256", "sources.ingested_at"])
+      .orderBy("sources.version")
+      .execute();
+    return rows.map((r) => {
+      const v: DocumentVersion = {
+        documentId: r.document_id!,
+        version: Number(r.version),
+        sourceId: r.id,
+        title: r.title,
+        format: r.format ?? "text",
+        language: r.language,
+        sha256: r.sha256 ?? "",
+        ingestedAt: r.ingested_at ?? "",
+        passages: Number(r.n),
+      };
+      if (r.supersedes) v.supersedes = r.supersedes;
+      return v;
+    });
+  }
+
+  /** Every ingested document: its id, how many versions it has and its latest version. */
+  async listDocuments(): Promise<Array<{ documentId: string; versions: number; latest: string; title: string }>> {
+    const rows = await this.db
+      .selectFrom("sources")
+      .select(["document_id", "version", "id", "title"])
+      .where("document_id", "is not", null)
+      .orderBy("document_id")
+      .orderBy("version")
+      .execute();
+    const out = new Map<string, { documentId: string; versions: number; latest: string; title: string }>();
+    for (const r of rows) out.set(r.document_id!, { documentId: r.document_id!, versions: Number(r.version), latest: r.id, title: r.title });
+    return [...out.values()];
+  }
+
+  /** The passages of a source (a document version), in document order. NotFoundError for an unknown source. */
+  async passages(sourceId: string): Promise<StoredPassage[]> {
+    const rows = await this.db.selectFrom("passages").selectAll().where("source_id", "=", sourceId).orderBy("ord").execute();
+    if (rows.length === 0 && !(await this.db.selectFrom("sources").select("id").where("id", "=", sourceId).executeTakeFirst())) {
+      throw new NotFoundError(`no source "${sourceId}"`);
+    }
+    return rows.map((r) => {
+      const p: StoredPassage = { ord: Number(r.ord), start: Number(r.start_offset), end: Number(r.end_offset), kind: r.kind, language: r.language };
+      if (r.label !== null) p.label = r.label;
+      return p;
+    });
   }
 
   async listSources(): Promise<Source[]> {

@@ -50,7 +50,22 @@ export interface Writer {
    * (`event_participants` of events): the same as `write` of their records.
    */
   writePacked(rows: PackedRows, children?: PackedRows): Promise<void>;
+  /** Write a document version: its source (through `write`), its place among the document's versions, its passages. */
+  writeDocument(version: DocumentVersionWrite): Promise<void>;
   readonly result: WriteResult;
+}
+
+/** A version of an ingested document, as `Writer.writeDocument` stores it. */
+export interface DocumentVersionWrite {
+  /** The version's source record with its text; its id is the version's own (`<document>.v<n>`). */
+  source: SourceWithText;
+  documentId: string;
+  version: number;
+  /** The source id of the version it replaces. */
+  supersedes?: string;
+  format: string;
+  ingestedAt: string;
+  passages: ReadonlyArray<{ start: number; end: number; kind: string; label?: string; language: string }>;
 }
 
 /** From this many rows on, a load defers secondary indexes and foreign-key lookups (a sorted index build is faster). */
@@ -59,7 +74,10 @@ export const BULK_ROWS = 50_000;
 const zero = (): Counts => ({ sources: 0, actors: 0, agreements: 0, concepts: 0, relations: 0, events: 0, claims: 0 });
 
 type Row = Record<string, unknown> & { id: string; hash: string };
-type ChildTable = "actor_names" | "event_participants";
+type ChildTable = "actor_names" | "event_participants" | "passages";
+
+/** The column of each child table that names its parent row. */
+const PARENT: Record<ChildTable, string> = { actor_names: "actor_id", event_participants: "event_id", passages: "source_id" };
 
 interface Existing {
   hash: string;
@@ -87,6 +105,8 @@ interface Backend {
   upsert(table: RecordTable, rows: Row[], update: boolean): Promise<void>;
   deleteChildren(table: ChildTable, parents: string[]): Promise<void>;
   insertChildren(table: ChildTable, rows: Array<Record<string, unknown>>): Promise<void>;
+  /** Set columns of one row. */
+  update(table: RecordTable, id: string, values: Record<string, unknown>): Promise<void>;
   /** Insert packed rows known to be new, without making row objects (SQLite only). */
   insertPacked?(rows: PackedRows): void;
 }
@@ -129,11 +149,15 @@ function sqliteBackend(db: NonNullable<Connection["sqlite"]>): Backend {
       insertBatched(table, cols, rows);
     },
     async deleteChildren(table, parents) {
-      const del = prepared(`DELETE FROM ${table} WHERE ${table === "actor_names" ? "actor_id" : "event_id"} = ?`);
+      const del = prepared(`DELETE FROM ${table} WHERE ${PARENT[table]} = ?`);
       for (const id of parents) del.run(id);
     },
     async insertChildren(table, rows) {
       insertBatched(table, Object.keys(rows[0]!), rows);
+    },
+    async update(table, id, values) {
+      const cols = Object.keys(values);
+      prepared(`UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`).run({ ...values, id });
     },
     insertPacked(p) {
       if (p.n === 0) return;
@@ -220,12 +244,15 @@ function postgresBackend(trx: Transaction<Database>): Backend {
       }
     },
     async deleteChildren(table, parents) {
-      const col = table === "actor_names" ? "actor_id" : "event_id";
+      const col = PARENT[table];
       for (let i = 0; i < parents.length; i += 1000) await trx.deleteFrom(table).where(col as never, "in", parents.slice(i, i + 1000) as never).execute();
     },
     async insertChildren(table, rows) {
       const chunk = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
       for (let i = 0; i < rows.length; i += chunk) await trx.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+    },
+    async update(table, id, values) {
+      await trx.updateTable(table).set(values as never).where("id", "=", id).execute();
     },
   };
 }
@@ -294,6 +321,17 @@ class Session implements Writer {
       }
     }
     await this.writeRows(table, unpackRows(packed) as Row[], children ? (id) => byParent.get(id) ?? [] : undefined);
+  }
+
+  async writeDocument(v: DocumentVersionWrite): Promise<void> {
+    await this.write({ sources: [v.source] });
+    const id = v.source.id;
+    await this.db.update("sources", id, { document_id: v.documentId, version: v.version, supersedes: v.supersedes ?? null, format: v.format, ingested_at: v.ingestedAt });
+    // A source row that was there already (a version written again after its passages changed) loses the old ones.
+    await this.db.deleteChildren("passages", [id]);
+    const rows = v.passages.map((p, ord) => ({ source_id: id, ord, start_offset: p.start, end_offset: p.end, kind: p.kind, label: p.label ?? null, language: p.language }));
+    if (rows.length) await this.db.insertChildren("passages", rows);
+    this.result.wrote = true;
   }
 
   private async isEmpty(table: RecordTable): Promise<boolean> {
