@@ -6,3 +6,4 @@ export { parseQuantity, readClaimValue } from "./dataset/values.js";
 export { QuoteIndex } from "./dataset/quotes.js";
 export * from "./documents/dates/index.js";
 export * from "./documents/citations/index.js";
+export * from "./documents/entities/index.js";

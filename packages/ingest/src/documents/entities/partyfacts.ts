@@ -1,0 +1,123 @@
+// Parties for the linker from the Party Facts core parties table (partyfactsdata, MIT; Döring & Regel 2019), with
+// the conditions each of their names links under, plus hand-written Persian names (parties-fa.yaml).
+import { existsSync, readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { DatasetError } from "@diplograph/model";
+import { DEFAULT_PARTIES_FA, DEFAULT_PARTYFACTS_CSV, Reader, readYamlFile } from "./gazetteer.js";
+import type { GazetteerAlias, GazetteerEntity } from "./types.js";
+
+export interface PartyFactsOptions {
+  /** Extra Persian names by Party Facts id (default: data/reference/gazetteer/parties-fa.yaml; false: none). */
+  persianNames?: string | false;
+}
+
+type Row = Record<string, string>;
+
+/** Languages Party Facts names in `name_other` ("Persian: …", "Arabic: …") and their codes. */
+const LANGS: Record<string, string> = {
+  persian: "fa", farsi: "fa", dari: "fa", arabic: "ar", russian: "ru", pashto: "ps", urdu: "ur", kurdish: "ku", turkish: "tr",
+  hebrew: "he", ukrainian: "uk", belarusian: "be", kazakh: "kk", kyrgyz: "ky", tajik: "tg", azerbaijani: "az", armenian: "hy",
+  georgian: "ka", french: "fr", german: "de", spanish: "es", chinese: "zh", japanese: "ja", greek: "el", serbian: "sr",
+  bulgarian: "bg", macedonian: "mk", mongolian: "mn", hindi: "hi", bengali: "bn", tamil: "ta", thai: "th", burmese: "my",
+};
+
+/**
+ * Words that make a name a party's name rather than a phrase: a name of two words or more with one of them links
+ * without context; any other name links only when the party's country is in context.
+ */
+const HEADS = new Set(
+  ("party parti partei partido partito partiya partija partia pártja puolue strana stranka front frente fronte movement mouvement " +
+    "movimiento movimento union unión unione alliance alianza league liga congress bloc blok coalition federation organisation " +
+    "organization rally hizb hezb hizbi hezbe حزب جبهه ائتلاف جنبش نهضت جمعیت جامعه مجمع سازمان اتحاد الحزب حركة جبهة " +
+    "партия союз фронт блок движение").split(" "),
+);
+
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/u;
+const LATIN = /[A-Za-z\u00c0-\u024f]/u;
+
+/** The names in one Party Facts field: " / " separates alternatives, `Language:` prefixes them, `;` and lines split. */
+function names(field: string, defaultLang: string): Array<{ name: string; lang: string }> {
+  const out: Array<{ name: string; lang: string }> = [];
+  for (const part of field.split(/\s*(?:\n|;| \/ |\/(?=[^\s]))\s*/u)) {
+    let text = part.replace(/[\u200e\u200f\u202a-\u202e]/gu, "").replace(/[,;.]+$/u, "").trim();
+    let lang = defaultLang;
+    const prefix = /^([A-Za-z][A-Za-z ]{1,30}):\s*/u.exec(text);
+    if (prefix) {
+      lang = LANGS[prefix[1]!.trim().split(" ")[0]!.toLowerCase()] ?? "und";
+      text = text.slice(prefix[0].length).trim();
+    }
+    if (!text) continue;
+    // "جبهه‌ی ملی ایران Jebhe Melli Irân": the script name and its transliteration, apart.
+    if (ARABIC_SCRIPT.test(text) && LATIN.test(text)) {
+      for (const m of text.matchAll(/[\u0600-\u06ff\u200c][\u0600-\u06ff\u200c\s]*[\u0600-\u06ff]/gu)) out.push({ name: m[0].trim(), lang });
+      const latin = text.replace(/[\u0600-\u06ff\u200c]+/gu, " ").replace(/\s+/gu, " ").trim();
+      if (latin.split(" ").length >= 2) out.push({ name: latin, lang: `${lang}-Latn` });
+      continue;
+    }
+    out.push({ name: text, lang });
+  }
+  return out;
+}
+
+const wordCount = (s: string) => s.split(/[\s\-–]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const hasHead = (s: string) => s.toLowerCase().split(/[\s\-–'’,()]+/u).some((w) => HEADS.has(w));
+
+/** The aliases of one full name: linked freely only when it is clearly a party's name. */
+function fullName(name: string, lang: string, kind?: string): GazetteerAlias {
+  const distinctive = wordCount(name) >= 2 && (hasHead(name) || (ARABIC_SCRIPT.test(name) && wordCount(name) >= 3));
+  return { name, lang, ...(kind ? { kind } : {}), confidence: 0.85, ...(distinctive ? {} : { context: "required" as const }) };
+}
+
+/** A short name: an acronym (case-sensitive) or a one-word name, never linked without the party's country in context. */
+function shortName(name: string): GazetteerAlias | undefined {
+  if (name.length < 2 || /^(?:ally|tech|etc|indep|unknown|other|none)$/iu.test(name)) return undefined;
+  const upper = (name.match(/\p{Lu}/gu) ?? []).length;
+  if (upper >= 2 && /^[\p{L}\p{N}&+.\-']+$/u.test(name)) return { name, lang: "und", kind: "acronym", confidence: 0.8, context: "required" };
+  if (/^\p{Lu}\p{Ll}{3,}$/u.test(name)) return { name, lang: "und", kind: "short", confidence: 0.75, context: "required" };
+  return undefined;
+}
+
+/**
+ * The parties of the Party Facts core table at `csvPath` (default: the copy in data/reference/parties), as
+ * gazetteer entities `partyfacts-<id>` (technical rows such as "independent" left out). Full names in `name`,
+ * `name_english` and `name_other` (native scripts, Persian included) link freely when they are clearly party names
+ * (two words or more, one of them "party", "front", «حزب», «جبهه» …); other names and every `name_short` link only
+ * with the party's country in context, the short names case-sensitively.
+ */
+export function loadPartyFacts(csvPath: string = DEFAULT_PARTYFACTS_CSV, options: PartyFactsOptions = {}): GazetteerEntity[] {
+  const rows = parse(readFileSync(csvPath, "utf8"), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Row[];
+  const out = new Map<number, GazetteerEntity>();
+  for (const row of rows) {
+    const id = Number(row.partyfacts_id);
+    if (!Number.isInteger(id) || id <= 0 || row.technical?.trim()) continue;
+    const english = names(row.name_english ?? "", "en");
+    const native = names(row.name ?? "", "und");
+    const name = english[0]?.name ?? native[0]?.name;
+    if (!name) continue;
+    const aliases: GazetteerAlias[] = [];
+    for (const n of [...english, ...native, ...names(row.name_other ?? "", "und")]) aliases.push(fullName(n.name, n.lang));
+    for (const s of (row.name_short ?? "").split("/")) {
+      const a = shortName(s.trim());
+      if (a) aliases.push(a);
+    }
+    const e: GazetteerEntity = { id: `partyfacts-${id}`, kind: "party", name, partyfacts: id, aliases, source: "partyfacts" };
+    if (/^[A-Z]{3}$/.test(row.country ?? "")) e.country = row.country;
+    out.set(id, e);
+  }
+  const fa = options.persianNames ?? DEFAULT_PARTIES_FA;
+  if (fa !== false && existsSync(fa)) addPersianNames(fa, out);
+  return [...out.values()];
+}
+
+function addPersianNames(path: string, parties: Map<number, GazetteerEntity>): void {
+  const r = new Reader(path);
+  const doc = readYamlFile(path, r);
+  const list = Array.isArray(doc.parties) ? doc.parties : [];
+  list.forEach((v: unknown, i: number) => {
+    const o = typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
+    const e = typeof o.partyfacts === "number" ? parties.get(o.partyfacts) : undefined;
+    if (!e) return r.fail(`parties[${i}].partyfacts`, "not a Party Facts id in the table");
+    for (const a of r.aliases(o.aliases, `parties[${i}].aliases`)) e.aliases.push(fullName(a.name, a.lang, a.kind));
+  });
+  if (r.issues.length) throw new DatasetError(r.issues);
+}

@@ -1,0 +1,112 @@
+// Words of a normalised text for the linker: letters-and-digits runs, what separates each from the one before, and
+// the helpers that read the original text behind them (capitals, script).
+import { normaliseForMatching, type MatchText } from "../language/normalise.js";
+
+/** What separates a word from the one before it. Names only continue across SPACE (and DOT, APOS, COMMA as written). */
+export const GAP = { START: 0, SPACE: 1, DOT: 2, APOS: 3, COMMA: 4, BREAK: 5 } as const;
+export type Gap = (typeof GAP)[keyof typeof GAP];
+
+/** One character per gap kind, prefixed to a word in trie keys. */
+export const GAP_KEY = ["", "\u0001", "\u0002", "\u0003", "\u0004", "\u0005"] as const;
+
+const wordChar = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not
+const WORD = /[\p{L}\p{N}]/u;
+
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  let k = wordChar[c]!;
+  if (k === 0) {
+    k = WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    wordChar[c] = k;
+  }
+  return k === 1;
+}
+
+export interface Tokens {
+  m: MatchText;
+  n: number;
+  /** Normalised words; "&" is the word "and". */
+  word: string[];
+  /** Start and end of each word in the normalised text. */
+  start: Int32Array;
+  end: Int32Array;
+  /** What separates word i from word i - 1. */
+  gap: Uint8Array;
+  /** Whether that separator holds a hyphen or dash. */
+  hyphen: Uint8Array;
+}
+
+/** Split a normalised text into words. */
+export function tokenise(m: MatchText): Tokens {
+  const t = m.text;
+  const len = t.length;
+  const word: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const gaps: number[] = [];
+  const hyphens: number[] = [];
+  let i = 0;
+  let gapStart = 0;
+  while (i < len) {
+    const c = t.charCodeAt(i);
+    if (isWordCode(c) || c === 0x26) {
+      let j = i + 1;
+      if (c !== 0x26) while (j < len && isWordCode(t.charCodeAt(j))) j++;
+      gaps.push(word.length === 0 ? GAP.START : classify(t, gapStart, i));
+      hyphens.push(word.length > 0 && /[-–—]/u.test(t.slice(gapStart, i)) ? 1 : 0);
+      word.push(c === 0x26 ? "and" : t.slice(i, j));
+      starts.push(i);
+      ends.push(j);
+      gapStart = j;
+      i = j;
+    } else i++;
+  }
+  return {
+    m,
+    n: word.length,
+    word,
+    start: Int32Array.from(starts),
+    end: Int32Array.from(ends),
+    gap: Uint8Array.from(gaps),
+    hyphen: Uint8Array.from(hyphens),
+  };
+}
+
+/** The kind of separator between two words. */
+function classify(t: string, s: number, e: number): Gap {
+  let dot = 0;
+  let apos = 0;
+  let comma = 0;
+  for (let k = s; k < e; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 0x20 || c === 0x2d) continue;
+    if (c === 0x2e) dot++;
+    else if (c === 0x27) apos++;
+    else if (c === 0x2c) comma++;
+    else return GAP.BREAK;
+  }
+  if (dot + apos + comma === 0) return GAP.SPACE;
+  if (dot === 1 && apos + comma === 0) return GAP.DOT;
+  if (apos === 1 && dot + comma === 0 && e - s === 1) return GAP.APOS;
+  if (comma === 1 && dot + apos === 0) return GAP.COMMA;
+  return GAP.BREAK;
+}
+
+/** A name's trie key parts: first word bare, later ones prefixed with their separator. */
+export function nameKey(name: string): string[] | undefined {
+  const toks = tokenise(normaliseForMatching(name));
+  if (toks.n === 0) return undefined;
+  const key: string[] = [];
+  for (let i = 0; i < toks.n; i++) {
+    const g = toks.gap[i]!;
+    if (g === GAP.BREAK) return undefined;
+    key.push(GAP_KEY[g] + toks.word[i]!);
+  }
+  return key;
+}
+
+export const ARABIC_SCRIPT_WORD = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c >= 0x0600 && c <= 0x06ff;
+};
