@@ -58,7 +58,7 @@ export class Reader {
       else a.confidence = v.confidence;
     }
     if (v.context !== undefined) {
-      if (v.context !== "required" && v.context !== "list") this.fail(`${field}.context`, "expected required or list");
+      if (v.context !== "required" && v.context !== "list" && v.context !== "passage") this.fail(`${field}.context`, "expected required, list or passage");
       else a.context = v.context as AliasContext;
     }
     const withIds = this.strings(v.with, `${field}.with`);

@@ -199,7 +199,7 @@ export class Linker {
       caseRule: !c.latin ? CaseRule.None : c.acronym ? CaseRule.Exact : c.capitals ? CaseRule.Capitals : CaseRule.None,
       capitals: c.capitals,
       exact: c.exact,
-      context: a.context === "required" ? ContextRule.Required : a.context === "list" ? ContextRule.List : ContextRule.None,
+      context: a.context === "required" ? ContextRule.Required : a.context === "list" ? ContextRule.List : a.context === "passage" ? ContextRule.Passage : ContextRule.None,
       person: a.person ?? false,
       prefix: a.prefix ?? false,
       noResolve: a.noResolve ?? false,
@@ -250,8 +250,8 @@ export class Linker {
     const toks = tokenise(normaliseForMatching(text));
     const drafts = this.draft(toks);
     this.bindCountries(toks, drafts);
-    const ctx = this.passageContext(toks, drafts, options.context);
-    this.resolve(toks, drafts, ctx);
+    const ctx = this.passageContext(toks, drafts, undefined);
+    this.resolve(toks, drafts, ctx, options.context);
     return this.emit(toks, drafts, options);
   }
 
@@ -297,8 +297,9 @@ export class Linker {
         if (ARABIC_SCRIPT_WORD(w)) {
           for (const s of FA_SUFFIXES) {
             if (w.length - s.length >= 2 && w.endsWith(s)) {
-              const stem = map.get(GAP_KEY[g] + w.slice(0, -s.length));
-              if (stem?.entries) found.push({ ti: i, tj: j + 1, entries: stem.entries, suffix: true });
+              // Only countries take these endings as names do (ایرانی); «پارلمانی» is "parliamentary", not a parliament.
+              const stem = map.get(GAP_KEY[g] + w.slice(0, -s.length))?.entries?.filter((e) => e.type === EntryType.Entity && this.isState(e.entity));
+              if (stem?.length) found.push({ ti: i, tj: j + 1, entries: stem, suffix: true });
             }
           }
         }
@@ -531,7 +532,9 @@ export class Linker {
   }
 
   /** Settle each draft: one actor, one by context, a common word dropped, or candidates for the reviewer. */
-  private resolve(toks: Tokens, drafts: Draft[], ctx: { countries: Set<string>; actors: Set<string> }): void {
+  private resolve(toks: Tokens, drafts: Draft[], ctx: { countries: Set<string>; actors: Set<string> }, doc: LinkContext | undefined): void {
+    const docCountries = new Set(doc?.countries ?? []);
+    const docActors = new Set(doc?.actors ?? []);
     for (let k = 0; k < drafts.length; k++) {
       const d = drafts[k]!;
       if (d.dropped || d.stop || d.entity !== undefined) continue;
@@ -547,12 +550,18 @@ export class Linker {
         continue;
       }
       if (d.unless || cands.some((e) => e.noResolve)) continue;
-      const inContext = cands.filter((e) => {
-        const ref = this.entities[e.entity]!.ref;
-        return ctx.actors.has(ref.id) || (ref.country !== undefined && ctx.countries.has(ref.country)) || (e.with?.some((id) => ctx.actors.has(id)) ?? false);
-      });
+      // The passage first; the document only where the passage says nothing, and never for a party's short name.
+      const within = (countries: Set<string>, actors: Set<string>) =>
+        cands.filter((e) => {
+          const ref = this.entities[e.entity]!.ref;
+          return actors.has(ref.id) || (ref.country !== undefined && countries.has(ref.country)) || (e.with?.some((id) => actors.has(id)) ?? false);
+        });
+      let inContext = within(ctx.countries, ctx.actors);
+      if (inContext.length === 0) inContext = within(docCountries, docActors).filter((e) => e.context !== ContextRule.Passage);
       const distinct = new Set(inContext.map((e) => e.entity));
       if (distinct.size === 1) this.settleTo(d, inContext[0]!, "context", 0.9);
+      // A state that needs context also has it in a list of states ("ترکیه، پاکستان و آذربایجان").
+      else if (distinct.size === 0 && cands.length === 1 && this.isState(cands[0]!.entity) && this.inList(toks, drafts, k)) this.settleTo(d, cands[0]!, "context", 0.85);
     }
     // A country only in a list of states or after a word such as "country"; a list may chain ("غنا، مالی و بنین").
     const listed = drafts.filter((d) => !d.dropped && !d.stop && d.entity === undefined && this.candidates(d).length && this.candidates(d).every((e) => e.context === ContextRule.List));

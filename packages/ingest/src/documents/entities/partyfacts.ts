@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { DatasetError } from "@diplograph/model";
 import { DEFAULT_PARTIES_FA, DEFAULT_PARTYFACTS_CSV, Reader, readYamlFile } from "./gazetteer.js";
+import { alnum } from "./trie.js";
 import type { GazetteerAlias, GazetteerEntity } from "./types.js";
 
 export interface PartyFactsOptions {
@@ -68,12 +69,15 @@ function fullName(name: string, lang: string, kind?: string): GazetteerAlias {
   return { name, lang, ...(kind ? { kind } : {}), confidence: 0.85, ...(distinctive ? {} : { context: "required" as const }) };
 }
 
-/** A short name: an acronym (case-sensitive) or a one-word name, never linked without the party's country in context. */
+/**
+ * A short name: an acronym of three letters or more (case-sensitive) or a one-word name, linked only when the passage
+ * itself names the party's country ("AKP" beside "Turkey"); two-letter acronyms ("RA", "PP") are left out.
+ */
 function shortName(name: string): GazetteerAlias | undefined {
   if (name.length < 2 || /^(?:ally|tech|etc|indep|unknown|other|none)$/iu.test(name)) return undefined;
   const upper = (name.match(/\p{Lu}/gu) ?? []).length;
-  if (upper >= 2 && /^[\p{L}\p{N}&+.\-']+$/u.test(name)) return { name, lang: "und", kind: "acronym", confidence: 0.8, context: "required" };
-  if (/^\p{Lu}\p{Ll}{3,}$/u.test(name)) return { name, lang: "und", kind: "short", confidence: 0.75, context: "required" };
+  if (upper >= 2 && alnum(name).length >= 3 && /^[\p{L}\p{N}&+.\-']+$/u.test(name)) return { name, lang: "und", kind: "acronym", confidence: 0.8, context: "passage" };
+  if (/^\p{Lu}\p{Ll}{3,}$/u.test(name)) return { name, lang: "und", kind: "short", confidence: 0.75, context: "passage" };
   return undefined;
 }
 

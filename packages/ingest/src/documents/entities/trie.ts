@@ -11,7 +11,7 @@ export type EntryType = (typeof EntryType)[keyof typeof EntryType];
 export const CaseRule = { None: 0, Capitals: 1, Exact: 2 } as const;
 export type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
 
-export const ContextRule = { None: 0, Required: 1, List: 2 } as const;
+export const ContextRule = { None: 0, Required: 1, List: 2, Passage: 3 } as const;
 export type ContextRule = (typeof ContextRule)[keyof typeof ContextRule];
 
 export interface Entry {

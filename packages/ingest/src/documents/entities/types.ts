@@ -81,7 +81,9 @@ export type AliasContext =
   /** Links only when its actor (or the actor's country, or one of `with`) is in context; otherwise a candidate. */
   | "required"
   /** A common word too: links only in a list of countries or after a word such as "country"; otherwise dropped. */
-  | "list";
+  | "list"
+  /** As required, but only the passage's own mentions count (a party's short name: "AKP" with Turkey named). */
+  | "passage";
 
 /** A name in the gazetteer, with the conditions it links under. */
 export interface GazetteerAlias {
