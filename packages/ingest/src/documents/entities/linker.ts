@@ -25,6 +25,13 @@ export interface StandardLinkerOptions {
   partyFacts?: string | false;
 }
 
+/** What a passage names unambiguously, and how often (by actor id, and by country for national actors). */
+interface PassageContext {
+  countries: Set<string>;
+  actors: Set<string>;
+  counts: Map<string, number>;
+}
+
 interface Entity {
   ref: ActorRef;
   role?: ParliamentRole;
@@ -151,7 +158,8 @@ export class Linker {
       const e = this.entities[i]!;
       if (g.role && !e.role) e.role = g.role;
       if (g.territory) e.territory = true;
-      this.addName(i, g.name, { name: g.name, lang: "und", kind: "official", ...(g.source === "partyfacts" ? { confidence: 0.85 } : {}) }, tier, "name");
+      // A Party Facts entry's names carry their own conditions (loadPartyFacts); its canonical name is one of them.
+      if (g.source !== "partyfacts") this.addName(i, g.name, { name: g.name, lang: "und", kind: "official" }, tier, "name");
       for (const a of g.aliases) this.addName(i, a.name, a, tier);
     };
     for (const g of gazetteer?.entities ?? []) merge(g, 1);
@@ -199,10 +207,12 @@ export class Linker {
       caseRule: !c.latin ? CaseRule.None : c.acronym ? CaseRule.Exact : c.capitals ? CaseRule.Capitals : CaseRule.None,
       capitals: c.capitals,
       exact: c.exact,
+      dot: c.dot,
       context: a.context === "required" ? ContextRule.Required : a.context === "list" ? ContextRule.List : a.context === "passage" ? ContextRule.Passage : ContextRule.None,
       person: a.person ?? false,
       prefix: a.prefix ?? false,
       noResolve: a.noResolve ?? false,
+      quiet: a.quiet ?? false,
       tier,
       ...(a.with ? { with: a.with } : {}),
       ...(a.unless ? { unless: a.unless.map((w) => normaliseForMatching(w).text) } : {}),
@@ -230,10 +240,12 @@ export class Linker {
       caseRule: c.latin && c.capitals ? CaseRule.Capitals : CaseRule.None,
       capitals: c.capitals,
       exact: c.exact,
+      dot: false,
       context: ContextRule.None,
       person: false,
       prefix: false,
       noResolve: false,
+      quiet: false,
       tier: 1,
       ...partial,
     });
@@ -494,7 +506,7 @@ export class Linker {
   }
 
   private syntheticEntry(entity: number): Entry {
-    return { type: EntryType.Entity, entity, via: "composite", confidence: 0.85, caseRule: CaseRule.None, capitals: 0, exact: "", context: ContextRule.None, person: false, prefix: false, noResolve: false, tier: 1 };
+    return { type: EntryType.Entity, entity, via: "composite", confidence: 0.85, caseRule: CaseRule.None, capitals: 0, exact: "", dot: false, context: ContextRule.None, person: false, prefix: false, noResolve: false, quiet: false, tier: 1 };
   }
 
   /** The nearest draft before (dir -1) or after (dir 1) that is a mention or stop (cues left out). */
@@ -509,9 +521,11 @@ export class Linker {
   }
 
   /** The countries and actors the passage names unambiguously, its cues, and the caller's context. */
-  private passageContext(toks: Tokens, drafts: Draft[], extra: LinkContext | undefined): { countries: Set<string>; actors: Set<string> } {
+  private passageContext(toks: Tokens, drafts: Draft[], extra: LinkContext | undefined): PassageContext {
     const countries = new Set<string>(extra?.countries ?? []);
     const actors = new Set<string>(extra?.actors ?? []);
+    const counts = new Map<string, number>();
+    const count = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
     for (const d of drafts) {
       if (d.dropped || d.stop) continue;
       for (const e of d.entries) if (e.type === EntryType.Cue && e.country) countries.add(e.country);
@@ -519,10 +533,14 @@ export class Linker {
       if (c.length !== 1) continue;
       const ref = this.entities[c[0]!]!.ref;
       actors.add(ref.id);
-      if (ref.country) countries.add(ref.country);
+      count(ref.id);
+      if (ref.country) {
+        countries.add(ref.country);
+        count(ref.country);
+      }
       for (const inner of d.inner ?? []) for (const i of this.unconditional(inner)) if (this.entities[i]!.ref.country) countries.add(this.entities[i]!.ref.country!);
     }
-    return { countries, actors };
+    return { countries, actors, counts };
   }
 
   /** The actor a draft names with no condition attached, if exactly one. */
@@ -532,7 +550,7 @@ export class Linker {
   }
 
   /** Settle each draft: one actor, one by context, a common word dropped, or candidates for the reviewer. */
-  private resolve(toks: Tokens, drafts: Draft[], ctx: { countries: Set<string>; actors: Set<string> }, doc: LinkContext | undefined): void {
+  private resolve(toks: Tokens, drafts: Draft[], ctx: PassageContext, doc: LinkContext | undefined): void {
     const docCountries = new Set(doc?.countries ?? []);
     const docActors = new Set(doc?.actors ?? []);
     for (let k = 0; k < drafts.length; k++) {
@@ -558,10 +576,14 @@ export class Linker {
         });
       let inContext = within(ctx.countries, ctx.actors);
       if (inContext.length === 0) inContext = within(docCountries, docActors).filter((e) => e.context !== ContextRule.Passage);
-      const distinct = new Set(inContext.map((e) => e.entity));
-      if (distinct.size === 1) this.settleTo(d, inContext[0]!, "context", 0.9);
+      const distinct = [...new Set(inContext.map((e) => e.entity))];
+      const dominant = this.dominant(distinct, ctx.counts);
+      if (distinct.length === 1) this.settleTo(d, inContext[0]!, "context", 0.9);
+      // Several in context: the one the passage names at least three times as often as any other.
+      else if (dominant !== undefined) this.settleTo(d, inContext.find((e) => e.entity === dominant)!, "context", 0.8);
+      else if (cands.every((e) => e.quiet)) d.dropped = true;
       // A state that needs context also has it in a list of states ("ترکیه، پاکستان و آذربایجان").
-      else if (distinct.size === 0 && cands.length === 1 && this.isState(cands[0]!.entity) && this.inList(toks, drafts, k)) this.settleTo(d, cands[0]!, "context", 0.85);
+      else if (distinct.length === 0 && cands.length === 1 && this.isState(cands[0]!.entity) && this.inList(toks, drafts, k)) this.settleTo(d, cands[0]!, "context", 0.85);
     }
     // A country only in a list of states or after a word such as "country"; a list may chain ("غنا، مالی و بنین").
     const listed = drafts.filter((d) => !d.dropped && !d.stop && d.entity === undefined && this.candidates(d).length && this.candidates(d).every((e) => e.context === ContextRule.List));
@@ -575,6 +597,14 @@ export class Linker {
       }
     }
     for (const d of listed) if (d.entity === undefined) d.dropped = true;
+  }
+
+  /** Among candidates the passage names, the one named at least three times as often as each other, if any. */
+  private dominant(entities: number[], counts: Map<string, number>): number | undefined {
+    if (entities.length < 2) return undefined;
+    const n = (i: number) => counts.get(this.entities[i]!.ref.id) ?? counts.get(this.entities[i]!.ref.country ?? "") ?? 0;
+    const ranked = [...entities].sort((a, b) => n(b) - n(a));
+    return n(ranked[0]!) >= 2 && n(ranked[0]!) >= 3 * n(ranked[1]!) ? ranked[0] : undefined;
   }
 
   /** Whether draft k stands in a list of states ("غنا، مالی و نیجر") or after a word such as کشور. */
@@ -627,7 +657,8 @@ export class Linker {
   private mention(toks: Tokens, d: Draft, cands: number[], confidence: number): EntityMention {
     const { m } = toks;
     const start = m.starts[toks.start[d.ti]!]!;
-    const end = m.ends[toks.end[d.tj - 1]! - 1]!;
+    let end = m.ends[toks.end[d.tj - 1]! - 1]!;
+    if (m.original[end] === "." && d.entries.some((e) => e.dot && (d.entity === undefined || e.entity === d.entity))) end++;
     const text = m.original.slice(start, end);
     const refs = cands.map((i) => this.entities[i]!.ref);
     const out: EntityMention = {

@@ -22,15 +22,35 @@ const LANGS: Record<string, string> = {
   bulgarian: "bg", macedonian: "mk", mongolian: "mn", hindi: "hi", bengali: "bn", tamil: "ta", thai: "th", burmese: "my",
 };
 
-/**
- * Words that make a name a party's name rather than a phrase: a name of two words or more with one of them links
- * without context; any other name links only when the party's country is in context.
- */
+/** Words that make a name a party's name rather than a phrase ("party", "front", «حزب» …). */
 const HEADS = new Set(
   ("party parti partei partido partito partiya partija partia pártja puolue strana stranka front frente fronte movement mouvement " +
     "movimiento movimento union unión unione alliance alianza league liga congress bloc blok coalition federation organisation " +
     "organization rally hizb hezb hizbi hezbe حزب جبهه ائتلاف جنبش نهضت جمعیت جامعه مجمع سازمان اتحاد الحزب حركة جبهة " +
     "партия союз фронт блок движение").split(" "),
+);
+
+/**
+ * Words too common in party names to tell one party from another: a name made only of these and head words
+ * ("National Front", "Islamic Coalition Party", "United Front") links only with the party's country in context.
+ */
+const GENERIC = new Set(
+  ("the of and for a in de la le del des du el al e y i national people's peoples people popular democratic democracy social socialist " +
+    "liberal conservative republican progressive patriotic islamic christian muslim united union new reform renewal labour labor " +
+    "workers green greens communist independent independents justice development freedom free unity solidarity citizens civic " +
+    "centre center radical revolutionary revolution left right alternative change hope future modern our my public affairs " +
+    "constitutional federal nationalist agrarian peasants farmers action movement front alliance coalition list bloc " +
+    "جبهه ملی مردم اسلامی اتحاد حزب").split(" "),
+);
+
+/** Single words that name parties somewhere but are ordinary English words: never linked as a party. */
+const COMMON_WORDS = new Set(
+  ("forum unity development spring for most modern military muslim hope change future progress reform renewal freedom justice " +
+    "solidarity alliance union front movement congress party list bloc coalition independent independents greens labour labor " +
+    "democrats republicans liberals conservatives socialists communists nationalists patriots citizens people democracy order " +
+    "law life home homeland fatherland motherland nation national new united together forward yes now action power voice " +
+    "dawn light rebirth revival renaissance resistance struggle victory peace direction path way bridge center centre left " +
+    "right alternative initiative platform agreement accord pact union").split(" "),
 );
 
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/u;
@@ -60,13 +80,21 @@ function names(field: string, defaultLang: string): Array<{ name: string; lang: 
   return out;
 }
 
-const wordCount = (s: string) => s.split(/[\s\-–]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-const hasHead = (s: string) => s.toLowerCase().split(/[\s\-–'’,()]+/u).some((w) => HEADS.has(w));
+const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
-/** The aliases of one full name: linked freely only when it is clearly a party's name. */
-function fullName(name: string, lang: string, kind?: string): GazetteerAlias {
-  const distinctive = wordCount(name) >= 2 && (hasHead(name) || (ARABIC_SCRIPT.test(name) && wordCount(name) >= 3));
-  return { name, lang, ...(kind ? { kind } : {}), confidence: 0.85, ...(distinctive ? {} : { context: "required" as const }) };
+/**
+ * The alias of one full name. A name of two words or more with a head word ("party", «حزب» …) and a word of its own
+ * ("Communist Party of China", «حزب اعتماد ملی») links freely (or, shared by several parties, gives candidates); a
+ * name of generic words only ("National Front") links only with its country in context and is otherwise left out;
+ * a single word links only with its country named in the passage, and never when it is an ordinary English word.
+ */
+function fullName(name: string, lang: string, kind?: string): GazetteerAlias | undefined {
+  const w = words(name);
+  const base = { name, lang, ...(kind ? { kind } : {}), confidence: 0.85 };
+  if (w.length === 1) return COMMON_WORDS.has(w[0]!) || w[0]!.length < 4 ? undefined : { ...base, context: "passage", quiet: true };
+  const own = w.some((x) => !HEADS.has(x) && !GENERIC.has(x));
+  const head = w.some((x) => HEADS.has(x)) || (ARABIC_SCRIPT.test(name) && w.length >= 3);
+  return own && head ? base : { ...base, context: "required", quiet: true };
 }
 
 /**
@@ -76,8 +104,8 @@ function fullName(name: string, lang: string, kind?: string): GazetteerAlias {
 function shortName(name: string): GazetteerAlias | undefined {
   if (name.length < 2 || /^(?:ally|tech|etc|indep|unknown|other|none)$/iu.test(name)) return undefined;
   const upper = (name.match(/\p{Lu}/gu) ?? []).length;
-  if (upper >= 2 && alnum(name).length >= 3 && /^[\p{L}\p{N}&+.\-']+$/u.test(name)) return { name, lang: "und", kind: "acronym", confidence: 0.8, context: "passage" };
-  if (/^\p{Lu}\p{Ll}{3,}$/u.test(name)) return { name, lang: "und", kind: "short", confidence: 0.75, context: "passage" };
+  if (upper >= 2 && alnum(name).length >= 3 && /^[\p{L}\p{N}&+.\-']+$/u.test(name)) return { name, lang: "und", kind: "acronym", confidence: 0.8, context: "passage", quiet: true };
+  if (/^\p{Lu}\p{Ll}{3,}$/u.test(name) && !COMMON_WORDS.has(name.toLowerCase())) return { name, lang: "und", kind: "short", confidence: 0.75, context: "passage", quiet: true };
   return undefined;
 }
 
@@ -99,7 +127,10 @@ export function loadPartyFacts(csvPath: string = DEFAULT_PARTYFACTS_CSV, options
     const name = english[0]?.name ?? native[0]?.name;
     if (!name) continue;
     const aliases: GazetteerAlias[] = [];
-    for (const n of [...english, ...native, ...names(row.name_other ?? "", "und")]) aliases.push(fullName(n.name, n.lang));
+    for (const n of [...english, ...native, ...names(row.name_other ?? "", "und")]) {
+      const a = fullName(n.name, n.lang);
+      if (a) aliases.push(a);
+    }
     for (const s of (row.name_short ?? "").split("/")) {
       const a = shortName(s.trim());
       if (a) aliases.push(a);
@@ -121,7 +152,10 @@ function addPersianNames(path: string, parties: Map<number, GazetteerEntity>): v
     const o = typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
     const e = typeof o.partyfacts === "number" ? parties.get(o.partyfacts) : undefined;
     if (!e) return r.fail(`parties[${i}].partyfacts`, "not a Party Facts id in the table");
-    for (const a of r.aliases(o.aliases, `parties[${i}].aliases`)) e.aliases.push(fullName(a.name, a.lang, a.kind));
+    for (const a of r.aliases(o.aliases, `parties[${i}].aliases`)) {
+      const alias = fullName(a.name, a.lang, a.kind);
+      if (alias) e.aliases.push(alias);
+    }
   });
   if (r.issues.length) throw new DatasetError(r.issues);
 }

@@ -26,7 +26,7 @@ function isWordCode(c: number): boolean {
 export interface Tokens {
   m: MatchText;
   n: number;
-  /** Normalised words; "&" is the word "and". */
+  /** Normalised words; "&" is the word "and", "+" the word "plus" ("OPEC+", "P5+1"). */
   word: string[];
   /** Start and end of each word in the normalised text. */
   start: Int32Array;
@@ -50,12 +50,13 @@ export function tokenise(m: MatchText): Tokens {
   let gapStart = 0;
   while (i < len) {
     const c = t.charCodeAt(i);
-    if (isWordCode(c) || c === 0x26) {
+    const symbol = c === 0x26 || c === 0x2b;
+    if (symbol || isWordCode(c)) {
       let j = i + 1;
-      if (c !== 0x26) while (j < len && isWordCode(t.charCodeAt(j))) j++;
+      if (!symbol) while (j < len && isWordCode(t.charCodeAt(j))) j++;
       gaps.push(word.length === 0 ? GAP.START : classify(t, gapStart, i));
       hyphens.push(word.length > 0 && /[-–—]/u.test(t.slice(gapStart, i)) ? 1 : 0);
-      word.push(c === 0x26 ? "and" : t.slice(i, j));
+      word.push(c === 0x26 ? "and" : c === 0x2b ? "plus" : t.slice(i, j));
       starts.push(i);
       ends.push(j);
       gapStart = j;

@@ -25,11 +25,14 @@ export interface Entry {
   capitals: number;
   /** Letters and digits of the name as written (CaseRule.Exact). */
   exact: string;
+  /** The name ends with a full stop ("U.S."): a full stop after the words belongs to the mention. */
+  dot: boolean;
   context: ContextRule;
   with?: string[];
   person: boolean;
   prefix: boolean;
   noResolve: boolean;
+  quiet: boolean;
   unless?: string[];
   notBefore?: ReadonlySet<string>;
   /** Generic parliament word: the role it names. */
@@ -52,6 +55,7 @@ export interface CompiledName {
   exact: string;
   latin: boolean;
   acronym: boolean;
+  dot: boolean;
 }
 
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/u;
@@ -72,7 +76,7 @@ export function compileName(name: string, kind?: string): CompiledName | undefin
     if (ch !== ch.toLowerCase()) capitals |= 1 << i;
   }
   const latin = LATIN_LETTER.test(name);
-  return { key, capitals, exact: alnum(name), latin, acronym: latin && (kind === "acronym" || ACRONYM.test(name)) };
+  return { key, capitals, exact: alnum(name), latin, acronym: latin && (kind === "acronym" || ACRONYM.test(name)), dot: /\.$/u.test(name.trim()) };
 }
 
 /** Letters and digits only. */
@@ -108,6 +112,7 @@ export class Trie {
     same.person ||= entry.person;
     same.prefix &&= entry.prefix;
     same.noResolve ||= entry.noResolve;
+    same.quiet &&= entry.quiet;
     if (entry.with) same.with = [...(same.with ?? []), ...entry.with];
     if (entry.unless) same.unless = [...(same.unless ?? []), ...entry.unless];
     if (entry.notBefore) same.notBefore = new Set([...(same.notBefore ?? []), ...entry.notBefore]);

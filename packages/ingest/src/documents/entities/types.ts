@@ -105,6 +105,8 @@ export interface GazetteerAlias {
   prefix?: boolean;
   /** Never resolved by context ("Arab"): always a list of candidates. */
   noResolve?: boolean;
+  /** Left out, rather than offered as a candidate, when context does not settle it (Party Facts' generic names). */
+  quiet?: boolean;
 }
 
 /** Role of a parliament entry: the whole legislature (or a unicameral one), or one chamber. */
