@@ -178,6 +178,15 @@ export class Linker {
       if (e.ref.kind === "parliament" && e.ref.country && !e.role) storedParl.set(e.ref.country, [...(storedParl.get(e.ref.country) ?? []), i]);
     });
     for (const [c, list] of storedParl) if (list.length === 1 && !this.parliaments.has(`${c}|legislature`)) this.parliaments.set(`${c}|legislature`, list[0]!);
+    // Every state has a legislature to link "the Malawian parliament" to: the gazetteer's, else a generated one.
+    for (const [country, i] of [...this.stateByCountry]) {
+      const state = this.entities[i]!;
+      if (this.parliaments.has(`${country}|legislature`) || state.territory) continue;
+      const id = `${country.toLowerCase()}-parliament`;
+      const existing = this.byId.get(id);
+      const p = existing !== undefined && this.entities[existing]!.ref.kind === "parliament" ? existing : this.addEntity({ id: existing === undefined ? id : `gazetteer:${id}`, name: `Parliament of ${state.ref.name}`, kind: "parliament", country });
+      this.parliaments.set(`${country}|legislature`, p);
+    }
     for (const s of gazetteer?.stops ?? []) this.addSpecial(s.name, { type: EntryType.Stop });
     for (const c of gazetteer?.cues ?? []) this.addSpecial(c.name, { type: EntryType.Cue, country: c.country });
     for (const g of gazetteer?.generic ?? []) this.addSpecial(g.name, { type: EntryType.Generic, role: g.role });
@@ -364,13 +373,16 @@ export class Linker {
     return ch !== ch.toLowerCase();
   }
 
-  /** Whether the words around a span are written in capitals too (a headline). */
+  /** Whether the words around a span (two on each side, at least two in all) are written in capitals: a headline. */
   private inCapitals(toks: Tokens, ti: number, tj: number): boolean {
-    const caps = (t: number) => {
-      const w = this.original(toks, t, t + 1);
-      return w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
-    };
-    return (ti > 0 && caps(ti - 1)) || (tj < toks.n && caps(tj));
+    const around = [ti - 2, ti - 1, tj, tj + 1].filter((t) => t >= 0 && t < toks.n);
+    return (
+      around.length >= 2 &&
+      around.every((t) => {
+        const w = this.original(toks, t, t + 1);
+        return w === w.toUpperCase() && w !== w.toLowerCase();
+      })
+    );
   }
 
   /** "Michael Jordan", "Chad Smith": a capitalised name word right before or after. */
