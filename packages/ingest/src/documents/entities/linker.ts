@@ -5,8 +5,9 @@ import type { Store } from "@diplograph/store";
 import { DEFAULT_PARTYFACTS_CSV, loadGazetteer } from "./gazetteer.js";
 import { loadPartyFacts } from "./partyfacts.js";
 import { normaliseForMatching } from "../language/normalise.js";
-import { ARABIC_SCRIPT_WORD, GAP, GAP_KEY, tokenise, type Tokens } from "./tokens.js";
+import { ARABIC_SCRIPT_WORD, GAP, tokenise, type Tokens } from "./tokens.js";
 import { CaseRule, ContextRule, EntryType, Trie, alnum, compileName, type Entry, type Node } from "./trie.js";
+import type { Gap } from "./tokens.js";
 import type { ActorRef, EntityMention, FindEntitiesOptions, Gazetteer, GazetteerAlias, GazetteerEntity, LinkContext, ParliamentRole, Resolution, Via } from "./types.js";
 
 /** What the linker is built from. */
@@ -227,22 +228,26 @@ export class Linker {
       ...(a.unless ? { unless: a.unless.map((w) => normaliseForMatching(w).text) } : {}),
       ...(a.notBefore ? { notBefore: new Set(a.notBefore.map((w) => normaliseForMatching(w).text)) } : {}),
     };
-    this.trie.add(c.key, entry);
+    this.trie.add(c.words, c.gaps, entry);
     // "People's" is also written "Peoples": the same name without the apostrophe.
-    if (c.key.some((k) => k === `${GAP_KEY[GAP.APOS]}s`)) {
-      const joined: string[] = [];
-      for (const k of c.key) {
-        if (k === `${GAP_KEY[GAP.APOS]}s` && joined.length) joined[joined.length - 1] += "s";
-        else joined.push(k);
-      }
-      this.trie.add(joined, { ...entry });
+    if (c.words.some((w, k) => w === "s" && c.gaps[k] === GAP.APOS)) {
+      const words: string[] = [];
+      const gaps: Gap[] = [];
+      c.words.forEach((w, k) => {
+        if (w === "s" && c.gaps[k] === GAP.APOS && words.length) words[words.length - 1] += "s";
+        else {
+          words.push(w);
+          gaps.push(c.gaps[k]!);
+        }
+      });
+      this.trie.add(words, gaps, { ...entry });
     }
   }
 
   private addSpecial(name: string, partial: Pick<Entry, "type"> & Partial<Entry>): void {
     const c = compileName(name);
     if (!c) return;
-    this.trie.add(c.key, {
+    this.trie.add(c.words, c.gaps, {
       entity: -1,
       via: "name",
       confidence: 1,
@@ -310,8 +315,8 @@ export class Linker {
     const tokensOf = () => (tokenSet ??= new Set(word));
     for (let i = 0; i < n; i++) {
       found.length = 0;
-      let map: Map<string, Node> | undefined = root;
-      for (let j = i; j < n && map; j++) {
+      let at: Node = root;
+      for (let j = i; j < n && at.next; j++) {
         const g = j === i ? GAP.START : gap[j]!;
         if (g === GAP.BREAK) break;
         const w = word[j]!;
@@ -319,16 +324,16 @@ export class Linker {
           for (const s of FA_SUFFIXES) {
             if (w.length - s.length >= 2 && w.endsWith(s)) {
               // Only countries take these endings as names do (ایرانی); «پارلمانی» is "parliamentary", not a parliament.
-              const stem = map.get(GAP_KEY[g] + w.slice(0, -s.length))?.entries?.filter((e) => e.type === EntryType.Entity && this.isState(e.entity));
+              const stem = Trie.step(at, g, w.slice(0, -s.length))?.entries?.filter((e) => e.type === EntryType.Entity && this.isState(e.entity));
               if (stem?.length) found.push({ ti: i, tj: j + 1, entries: stem, suffix: true });
             }
           }
         }
-        let node: Node | undefined = map.get(GAP_KEY[g] + w);
-        if (!node && g === GAP.SPACE) node = map.get(GAP_KEY[GAP.DOT] + w);
+        // A name written with a full stop ("St. Lucia") also matches the text without it.
+        const node = Trie.step(at, g, w) ?? (g === GAP.SPACE ? Trie.step(at, GAP.DOT, w) : undefined);
         if (!node) break;
         if (node.entries) found.push({ ti: i, tj: j + 1, entries: node.entries, suffix: false });
-        map = node.next;
+        at = node;
       }
       // Longest first: the first span whose names survive the checks; cues (context only) wherever they end.
       let named = false;
@@ -399,7 +404,7 @@ export class Linker {
 
   /** Whether a known name starts at word t ("Jordan Iran …" in a list without commas). */
   private startsName(toks: Tokens, t: number): boolean {
-    return this.trie.root.get(toks.word[t]!)?.entries?.some((e) => e.type === EntryType.Entity) ?? false;
+    return Trie.step(this.trie.root, GAP.START, toks.word[t]!)?.entries?.some((e) => e.type === EntryType.Entity) ?? false;
   }
 
   /** Overlapping hits: the longest (in words, then characters) wins, then the earlier. */
@@ -693,17 +698,18 @@ export class Linker {
     const want = this.stateByCountry.get(ref.country);
     if (want === undefined) return [];
     for (let i = d.ti; i < d.tj; i++) {
-      let map: Map<string, Node> | undefined = this.trie.root;
-      for (let j = i; j < d.tj && map; j++) {
+      let at: Node | undefined = this.trie.root;
+      for (let j = i; j < d.tj && at; j++) {
         const g = j === i ? GAP.START : toks.gap[j]!;
         const w = toks.word[j]!;
-        const node: Node | undefined = map.get(GAP_KEY[g] + w);
-        const stems = ARABIC_SCRIPT_WORD(w) ? FA_SUFFIXES.filter((s) => w.endsWith(s)).map((s) => map!.get(GAP_KEY[g] + w.slice(0, -s.length))) : [];
+        const node: Node | undefined = Trie.step(at, g, w);
+        const from: Node = at;
+        const stems = ARABIC_SCRIPT_WORD(w) ? FA_SUFFIXES.filter((s) => w.endsWith(s)).map((s) => Trie.step(from, g, w.slice(0, -s.length))) : [];
         for (const n of [node, ...stems]) {
           const e = n?.entries?.find((x) => x.type === EntryType.Entity && x.entity === want);
           if (e) return [{ ti: i, tj: j + 1, entries: [e], suffix: n !== node, stop: false, entity: want, resolution: "unique", via: e.via, confidence: e.confidence }];
         }
-        map = node?.next;
+        at = node;
       }
     }
     return [];

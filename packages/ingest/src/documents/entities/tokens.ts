@@ -1,13 +1,10 @@
 // Words of a normalised text for the linker: letters-and-digits runs, what separates each from the one before, and
 // the helpers that read the original text behind them (capitals, script).
-import { normaliseForMatching, type MatchText } from "../language/normalise.js";
+import type { MatchText } from "../language/normalise.js";
 
 /** What separates a word from the one before it. Names only continue across SPACE (and DOT, APOS, COMMA as written). */
 export const GAP = { START: 0, SPACE: 1, DOT: 2, APOS: 3, COMMA: 4, BREAK: 5 } as const;
 export type Gap = (typeof GAP)[keyof typeof GAP];
-
-/** One character per gap kind, prefixed to a word in trie keys. */
-export const GAP_KEY = ["", "\u0001", "\u0002", "\u0003", "\u0004", "\u0005"] as const;
 
 const wordChar = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not
 const WORD = /[\p{L}\p{N}]/u;
@@ -54,8 +51,9 @@ export function tokenise(m: MatchText): Tokens {
     if (symbol || isWordCode(c)) {
       let j = i + 1;
       if (!symbol) while (j < len && isWordCode(t.charCodeAt(j))) j++;
-      gaps.push(word.length === 0 ? GAP.START : classify(t, gapStart, i));
-      hyphens.push(word.length > 0 && /[-–—]/u.test(t.slice(gapStart, i)) ? 1 : 0);
+      const g = word.length === 0 ? GAP.START : classify(t, gapStart, i);
+      gaps.push(g & 7);
+      hyphens.push(g >> 3);
       word.push(c === 0x26 ? "and" : c === 0x2b ? "plus" : t.slice(i, j));
       starts.push(i);
       ends.push(j);
@@ -74,37 +72,29 @@ export function tokenise(m: MatchText): Tokens {
   };
 }
 
-/** The kind of separator between two words. */
-function classify(t: string, s: number, e: number): Gap {
+/** The kind of separator between two words, plus 8 when it holds a hyphen (dashes are all "-" once normalised). */
+function classify(t: string, s: number, e: number): number {
   let dot = 0;
   let apos = 0;
   let comma = 0;
+  let hyphen = 0;
   for (let k = s; k < e; k++) {
     const c = t.charCodeAt(k);
-    if (c === 0x20 || c === 0x2d) continue;
+    if (c === 0x20) continue;
+    if (c === 0x2d) {
+      hyphen = 8;
+      continue;
+    }
     if (c === 0x2e) dot++;
     else if (c === 0x27) apos++;
     else if (c === 0x2c) comma++;
     else return GAP.BREAK;
   }
-  if (dot + apos + comma === 0) return GAP.SPACE;
-  if (dot === 1 && apos + comma === 0) return GAP.DOT;
+  if (dot + apos + comma === 0) return GAP.SPACE | hyphen;
+  if (dot === 1 && apos + comma === 0) return GAP.DOT | hyphen;
   if (apos === 1 && dot + comma === 0 && e - s === 1) return GAP.APOS;
-  if (comma === 1 && dot + apos === 0) return GAP.COMMA;
+  if (comma === 1 && dot + apos === 0) return GAP.COMMA | hyphen;
   return GAP.BREAK;
-}
-
-/** A name's trie key parts: first word bare, later ones prefixed with their separator. */
-export function nameKey(name: string): string[] | undefined {
-  const toks = tokenise(normaliseForMatching(name));
-  if (toks.n === 0) return undefined;
-  const key: string[] = [];
-  for (let i = 0; i < toks.n; i++) {
-    const g = toks.gap[i]!;
-    if (g === GAP.BREAK) return undefined;
-    key.push(GAP_KEY[g] + toks.word[i]!);
-  }
-  return key;
 }
 
 export const ARABIC_SCRIPT_WORD = (w: string) => {

@@ -2,7 +2,7 @@
 // (an actor, a stop phrase, a generic word for parliament, a context cue) and the conditions it links under.
 import { normaliseForMatching } from "../language/normalise.js";
 import type { ParliamentRole, Via } from "./types.js";
-import { GAP, GAP_KEY, tokenise } from "./tokens.js";
+import { GAP, tokenise, type Gap } from "./tokens.js";
 
 export const EntryType = { Entity: 0, Stop: 1, Generic: 2, Cue: 3 } as const;
 export type EntryType = (typeof EntryType)[keyof typeof EntryType];
@@ -43,14 +43,16 @@ export interface Entry {
   tier: number;
 }
 
+/** A trie node: the names ending here, and the next words by the kind of separator before them. */
 export interface Node {
-  next?: Map<string, Node>;
+  next?: Array<Map<string, Node> | undefined>;
   entries?: Entry[];
 }
 
-/** A name compiled for the trie: its key and what its case rules need. */
+/** A name compiled for the trie: its words, the separator before each, and what its case rules need. */
 export interface CompiledName {
-  key: string[];
+  words: string[];
+  gaps: Gap[];
   capitals: number;
   exact: string;
   latin: boolean;
@@ -66,17 +68,19 @@ export function compileName(name: string, kind?: string): CompiledName | undefin
   const m = normaliseForMatching(name);
   const toks = tokenise(m);
   if (toks.n === 0 || toks.n > 30) return undefined;
-  const key: string[] = [];
+  const words: string[] = [];
+  const gaps: Gap[] = [];
   let capitals = 0;
   for (let i = 0; i < toks.n; i++) {
-    const g = toks.gap[i]!;
+    const g = toks.gap[i]! as Gap;
     if (g === GAP.BREAK) return undefined;
-    key.push(GAP_KEY[g] + toks.word[i]!);
+    words.push(toks.word[i]!);
+    gaps.push(g);
     const ch = name[m.starts[toks.start[i]!]!]!;
     if (ch !== ch.toLowerCase()) capitals |= 1 << i;
   }
   const latin = LATIN_LETTER.test(name);
-  return { key, capitals, exact: alnum(name), latin, acronym: latin && (kind === "acronym" || ACRONYM.test(name)), dot: /\.$/u.test(name.trim()) };
+  return { words, gaps, capitals, exact: alnum(name), latin, acronym: latin && (kind === "acronym" || ACRONYM.test(name)), dot: /\.$/u.test(name.trim()) };
 }
 
 /** Letters and digits only. */
@@ -85,20 +89,23 @@ export function alnum(s: string): string {
 }
 
 export class Trie {
-  readonly root = new Map<string, Node>();
+  /** The node before any word: its next words (gap START) are the first words of names. */
+  readonly root: Node = { next: [new Map()] };
 
-  add(key: readonly string[], entry: Entry): void {
-    let map = this.root;
-    let node: Node | undefined;
-    for (const part of key) {
-      node = map.get(part);
-      if (!node) {
-        node = {};
-        map.set(part, node);
+  add(words: readonly string[], gaps: readonly Gap[], entry: Entry): void {
+    let node = this.root;
+    for (let i = 0; i < words.length; i++) {
+      const g = i === 0 ? GAP.START : gaps[i]!;
+      const next = (node.next ??= []);
+      const map = (next[g] ??= new Map());
+      let child = map.get(words[i]!);
+      if (!child) {
+        child = {};
+        map.set(words[i]!, child);
       }
-      map = node.next ??= new Map();
+      node = child;
     }
-    if (!node) return;
+    if (node === this.root) return;
     const list = (node.entries ??= []);
     const same = list.find((e) => e.type === entry.type && e.entity === entry.entity && e.role === entry.role && e.country === entry.country);
     if (!same) {
@@ -119,18 +126,18 @@ export class Trie {
     same.tier = Math.min(same.tier, entry.tier);
   }
 
+  /** The node after `node` for word `w` with separator `g` before it. */
+  static step(node: Node, g: number, w: string): Node | undefined {
+    return node.next?.[g]?.get(w);
+  }
+
   /** Drop Party Facts entries where a curated name ends at the same node. */
   prune(): void {
-    const visit = (map: Map<string, Node>) => {
-      for (const node of map.values()) {
-        if (node.entries?.some((e) => e.type === EntryType.Entity && e.tier === 1)) {
-          node.entries = node.entries.filter((e) => e.type !== EntryType.Entity || e.tier === 1);
-        }
-        if (node.next) {
-          if (node.next.size === 0) delete node.next;
-          else visit(node.next);
-        }
+    const visit = (node: Node) => {
+      if (node.entries?.some((e) => e.type === EntryType.Entity && e.tier === 1)) {
+        node.entries = node.entries.filter((e) => e.type !== EntryType.Entity || e.tier === 1);
       }
+      for (const map of node.next ?? []) for (const child of map?.values() ?? []) visit(child);
     };
     visit(this.root);
   }
