@@ -1,7 +1,9 @@
-// The linker on the seed documents, against the seed dataset's actors as stored (imported into a fresh SQLite
-// database): the Persian abstract of seed 003 read by hand, and a hand-labelled gold set of English and Persian
+// The linker on the seed documents, against the seed dataset's actors as stored (imported into a temporary SQLite
+// file): the Persian abstract of seed 003 read by hand, and a hand-labelled gold set of English and Persian
 // passages scored for precision and recall.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Store } from "@diplograph/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -212,17 +214,20 @@ function goldText(g: GoldPassage, seedText: string | undefined): string {
 /** Kinds scored as organisations: every named actor but states, persons and governments. */
 const ORG_KINDS = new Set(["intergovernmental-organization", "parliamentary-assembly", "forum", "movement", "armed-force", "party", "parliament", "other", "ministry"]);
 
+let dir: string;
 let store: Store;
 let linker: Linker;
 
 beforeAll(async () => {
-  store = await Store.open(":memory:");
+  dir = mkdtempSync(join(tmpdir(), "dg-entities-"));
+  store = await Store.open(join(dir, "seed.sqlite"));
   await importDataset(store, SEED_DATASET, { display: (p) => p });
   linker = await Linker.fromStore(store);
 });
 
 afterAll(async () => {
   await store.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const show = (m: EntityMention) => `${m.text}=${m.actor?.id ?? `?${m.candidates.map((c) => c.id).join("|")}`}`;
