@@ -20,6 +20,20 @@ function isWordCode(c: number): boolean {
   return k === 1;
 }
 
+/** British and American spellings of words in names, read as one ("Organisation" = "Organization"). */
+const SPELLING = new Map<string, string>(
+  [
+    ["organisation", "organization"],
+    ["organisations", "organizations"],
+    ["programme", "program"],
+    ["programmes", "programs"],
+    ["defence", "defense"],
+    ["centre", "center"],
+    ["labour", "labor"],
+    ["mobilisation", "mobilization"],
+  ],
+);
+
 export interface Tokens {
   m: MatchText;
   n: number;
@@ -54,7 +68,19 @@ export function tokenise(m: MatchText): Tokens {
       const g = word.length === 0 ? GAP.START : classify(t, gapStart, i);
       gaps.push(g & 7);
       hyphens.push(g >> 3);
-      word.push(c === 0x26 ? "and" : c === 0x2b ? "plus" : t.slice(i, j));
+      const w = c === 0x26 ? "and" : c === 0x2b ? "plus" : t.slice(i, j);
+      // "co-operation" is "cooperation": the two words become one.
+      const k = word.length - 1;
+      if (k >= 0 && g >> 3 && word[k] === "co" && w.startsWith("operat") && starts[k]! + 3 === i) {
+        word[k] = SPELLING.get(`co${w}`) ?? `co${w}`;
+        ends[k] = j;
+        gapStart = j;
+        i = j;
+        gaps.pop();
+        hyphens.pop();
+        continue;
+      }
+      word.push(SPELLING.get(w) ?? w);
       starts.push(i);
       ends.push(j);
       gapStart = j;
