@@ -65,6 +65,7 @@ describe("precision guards", () => {
   it.each([
     ["turkey, china and the niger river; a guinea fowl", []],
     ["Michael Jordan and Chad Smith", []],
+    ["as Holland (2010) and England, 1999 argue; J. Jordan et al. disagree", []],
     ["Jordan, Chad and Georgia signed", ["Jordan=jor", "Chad=tcd", "Georgia=geo"]],
     ["In May the states of the region met in Latin America", []],
     ["the Indian Ocean, the Gulf of Guinea, Lake Chad and the Niger Delta", []],

@@ -398,6 +398,10 @@ export class Linker {
       return !FUNCTION_WORDS.has(w) && !/(?:ing|ed)$/u.test(w) && w.length > 1;
     };
     if (ti > 0 && toks.gap[ti] === GAP.SPACE && !toks.hyphen[ti] && name(ti - 1)) return true;
+    // An initial before it ("J. Holland"), or a year after it as in a citation ("Holland, 2010", "England (1999)").
+    if (ti > 0 && toks.gap[ti] === GAP.DOT && toks.word[ti - 1]!.length === 1 && this.capitalised(toks, ti - 1)) return true;
+    const after = toks.m.original.slice(toks.m.ends[toks.end[tj - 1]! - 1]!, toks.m.ends[toks.end[tj - 1]! - 1]! + 12);
+    if (/^(?:,\s*|\s*\(\s*)\d{4}\b|^\s+et\s+al\b/u.test(after)) return true;
     if (tj < toks.n && toks.gap[tj] === GAP.SPACE && !toks.hyphen[tj] && name(tj) && !this.startsName(toks, tj)) return true;
     return false;
   }
