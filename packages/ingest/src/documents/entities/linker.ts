@@ -695,13 +695,23 @@ export class Linker {
     return out;
   }
 
-  /** The actor's own country named inside its name: "China" in "Communist Party of China". */
+  /**
+   * Countries named inside a longer name: a national actor's own country, in any form ("China" in "Communist Party
+   * of China", "Turkish" in "Turkish Grand National Assembly"), and for an actor of no country, countries named
+   * outright, not through a demonym ("Iran" and "US" in "Iran-US Claims Tribunal", but not "American" in
+   * "Organization of American States"). Longest first, never overlapping.
+   */
   private innerCountry(toks: Tokens, d: Draft): Draft[] {
     const ref = this.entities[d.entity!]!.ref;
-    if (ref.kind === "state" || !ref.country || d.tj - d.ti < 2) return [];
-    const want = this.stateByCountry.get(ref.country);
-    if (want === undefined) return [];
+    if (ref.kind === "state" || d.tj - d.ti < 2) return [];
+    const own = ref.country === undefined ? undefined : this.stateByCountry.get(ref.country);
+    if (ref.country !== undefined && own === undefined) return [];
+    const fits = (e: Entry, suffix: boolean) =>
+      e.type === EntryType.Entity &&
+      (own !== undefined ? e.entity === own : this.isState(e.entity) && !suffix && e.context === ContextRule.None && e.via !== "demonym" && !e.noResolve);
+    const out: Draft[] = [];
     for (let i = d.ti; i < d.tj; i++) {
+      let best: Draft | undefined;
       let at: Node | undefined = this.trie.root;
       for (let j = i; j < d.tj && at; j++) {
         const g = j === i ? GAP.START : toks.gap[j]!;
@@ -710,17 +720,22 @@ export class Linker {
         const from: Node = at;
         const stems = ARABIC_SCRIPT_WORD(w) ? FA_SUFFIXES.filter((s) => w.endsWith(s)).map((s) => Trie.step(from, g, w.slice(0, -s.length))) : [];
         for (const n of [node, ...stems]) {
-          const e = n?.entries?.find((x) => x.type === EntryType.Entity && x.entity === want);
-          if (e) return [{ ti: i, tj: j + 1, entries: [e], suffix: n !== node, stop: false, entity: want, resolution: "unique", via: e.via, confidence: e.confidence }];
+          const states = n?.entries?.filter((x) => x.type === EntryType.Entity && this.isState(x.entity)) ?? [];
+          const e = states.length === 1 && fits(states[0]!, n !== node) ? states[0]! : undefined;
+          if (e) best = { ti: i, tj: j + 1, entries: [e], suffix: n !== node, stop: false, entity: e.entity, resolution: "unique", via: e.via, confidence: e.confidence };
         }
         at = node;
       }
+      if (best) {
+        out.push(best);
+        i = best.tj - 1;
+      }
     }
-    return [];
+    return out;
   }
 }
 
-/** The countries a list of mentions names: states linked, and the own countries named inside longer names. */
+/** The countries a list of mentions names: the states linked, and the countries named inside longer names (`inner`). */
 export function mentionedCountries(mentions: readonly EntityMention[]): string[] {
   const out = new Set<string>();
   for (const m of mentions) {

@@ -55,7 +55,11 @@ export interface EntityMention {
   resolution: Resolution;
   /** 0–1: how sure the linker is that the words name `actor` (or, without one, an actor among `candidates`). */
   confidence: number;
-  /** The actor's own country named inside the mention ("China" in "Communist Party of China"). */
+  /**
+   * Countries named inside the mention: a national actor's own country ("China" in "Communist Party of China",
+   * "Turkish" in "the Turkish parliament"), and for an actor of no country the countries it names outright ("Iran"
+   * and "US" in "Iran-US Claims Tribunal"; not "American" in "Organization of American States").
+   */
   inner?: EntityMention[];
 }
 
