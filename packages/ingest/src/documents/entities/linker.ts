@@ -5,9 +5,8 @@ import type { Store } from "@diplograph/store";
 import { DEFAULT_PARTYFACTS_CSV, loadGazetteer } from "./gazetteer.js";
 import { loadPartyFacts } from "./partyfacts.js";
 import { normaliseForMatching } from "../language/normalise.js";
-import { ARABIC_SCRIPT_WORD, GAP, tokenise, type Tokens } from "./tokens.js";
+import { ARABIC_SCRIPT_WORD, GAP, tokenise, type Gap, type Tokens } from "./tokens.js";
 import { CaseRule, ContextRule, EntryType, Trie, alnum, compileName, type Entry, type Node } from "./trie.js";
-import type { Gap } from "./tokens.js";
 import type { ActorRef, EntityMention, FindEntitiesOptions, Gazetteer, GazetteerAlias, GazetteerEntity, LinkContext, ParliamentRole, Resolution, Via } from "./types.js";
 
 /** What the linker is built from. */
@@ -411,7 +410,7 @@ export class Linker {
     return Trie.step(this.trie.root, GAP.START, toks.word[t]!)?.entries?.some((e) => e.type === EntryType.Entity) ?? false;
   }
 
-  /** Overlapping hits: the longest (in words, then characters) wins, then the earlier. */
+  /** Overlapping hits: the longest (in words) wins, then the earlier; cues never hold a span. */
   private settle(hits: Hit[]): Draft[] {
     const order = [...hits].sort((a, b) => b.tj - b.ti - (a.tj - a.ti) || a.ti - b.ti);
     const taken = new Uint8Array(hits.length ? Math.max(...hits.map((h) => h.tj)) : 0);
