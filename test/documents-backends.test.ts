@@ -3,7 +3,7 @@ import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentError, NotFoundError } from "@diplograph/model";
-import { createPipeline, importDataset, ingestDocuments, type Extractor, type Linker } from "@diplograph/ingest";
+import { createPipeline, importDataset, ingestDocuments, type Extractor, type MentionFinder } from "@diplograph/ingest";
 import { Store } from "@diplograph/store";
 import { backends, sharedDir, smallDataset, tmp, writeDataset } from "./helpers.js";
 
@@ -11,16 +11,16 @@ const seed004 = join(sharedDir, "seeds/004_40f7615d4fa621a5.part1.txt");
 const seed003 = join(sharedDir, "seeds/003_9b2c7ee10cd64283.txt");
 
 /** Stand-ins for the colleagues' parts: a linker that finds two stored actors, and events from item passages with a date. */
-const linker: Linker = {
+const linker: MentionFinder = {
   find(t) {
     const actors = { Iran: { id: "irn", name: "Iran", kind: "state" as const, country: "IRN" }, Switzerland: { id: "che", name: "Switzerland", kind: "state" as const, country: "CHE" } };
-    return [...t.matchAll(/\b(Iran|Switzerland)\b/g)].map((m) => ({ start: m.index, end: m.index + m[1]!.length, text: m[1]!, actor: actors[m[1] as keyof typeof actors] }));
+    return [...t.matchAll(/\b(Iran|Switzerland)\b/g)].map((m) => ({ start: m.index, end: m.index + m[1]!.length, text: m[1]!, actor: actors[m[1] as keyof typeof actors], candidates: [], via: "name" as const, resolution: "unique" as const, confidence: 1 }));
   },
 };
 const events: Extractor = (p, ctx) => {
   const date = ctx.found.dates.find((d) => d.kind === "point");
   if (p.kind !== "item" || !date || ctx.found.mentions.length === 0) return {};
-  const participants = [...new Set(ctx.found.mentions.map((m) => m.actor.id))].map((actor) => ({ actor, role: "participant" as const }));
+  const participants = [...new Set(ctx.found.mentions.map((m) => m.actor!.id))].map((actor) => ({ actor, role: "participant" as const }));
   return { events: [{ event: { type: "other", title: `Item ${p.label}`, date: date.date, participants }, evidence: { start: p.start, end: p.end }, confidence: 0.5, note: "test proposal" }] };
 };
 

@@ -12,3 +12,4 @@ export * from "./documents/language/index.js";
 export * from "./documents/extract/index.js";
 export * from "./documents/ingest/index.js";
 export * from "./documents/events/index.js";
+export * from "./documents/entities/index.js";

@@ -1,6 +1,6 @@
 // `diplograph extract FILE`: what the extraction pipeline finds in each passage, as JSON Lines or a table.
 import { existsSync } from "node:fs";
-import { analyseDocument, defaultPipeline, extractLine, type AnalysedDocument } from "@diplograph/ingest";
+import { analyseDocument, defaultPipeline, extractLine, unresolvedMentions, type AnalysedDocument } from "@diplograph/ingest";
 import { Store, parseLocation } from "@diplograph/store";
 import { print, type GlobalOptions } from "../context.js";
 import { table } from "../format.js";
@@ -35,7 +35,8 @@ export async function extractCommand(file: string, opts: GlobalOptions): Promise
     const what = [
       ...line.dates.map((d) => `date ${d.value} “${d.text}”`),
       ...line.mentions.map((m) => `${m.actor.id} “${m.text}”`),
-      ...line.events.map((e) => `event ${e.type} ${e.date} [${e.participants.join(", ")}]`),
+      ...unresolvedMentions(p).map((m) => `? “${m.text}”: ${m.candidates.map((c) => c.id).join(" or ")}`),
+      ...line.events.map((e) => `event ${e.type} ${e.date ?? "(no date stated)"} [${e.participants.join(", ")}]`),
     ];
     for (const [k, w] of what.entries()) rows.push(k === 0 ? [i + 1, `${p.kind}${p.label ? ` ${p.label}` : ""}`, p.language, `${p.start}–${p.end}`, w] : ["", "", "", "", w]);
   }

@@ -74,8 +74,8 @@ export async function ingestCommand(files: string[], opts: IngestCommandOptions)
   print(`${verb} ${summary.files.length} file${summary.files.length === 1 ? "" : "s"} (${summary.passages.toLocaleString("en-US")} passages) in ${seconds.toFixed(1)} s`);
   print(
     table(
-      ["file", "document", "version", "status", "format", "language", "passages", "dates", "events", "title"],
-      summary.files.map((f) => [f.file, f.documentId, f.version, f.status, f.format, f.language, f.passages, f.dates, f.events, f.title]),
+      ["file", "document", "version", "status", "format", "language", "passages", "dates", "events", "actors", "title"],
+      summary.files.map((f) => [f.file, f.documentId, f.version, f.status, f.format, f.language, f.passages, f.dates, f.events, f.actors, f.title]),
     ),
   );
   for (const f of summary.files) for (const w of f.warnings) process.stderr.write(`diplograph: warning: ${f.file}: ${w}\n`);

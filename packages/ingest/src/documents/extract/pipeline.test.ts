@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { splitPassages } from "../passages/index.js";
-import { createPipeline, extractLine, extractPassages, type Extractor, type Linker } from "./index.js";
+import { createPipeline, extractLine, extractPassages, type Extractor, type MentionFinder } from "./index.js";
 
 const text = "Introduction\n\nIran joined the Non-Aligned Movement in 1979.\n\nNothing dated here.\n\n۱- در سال ۱۳۷۷ ایران عضو شد.";
 const doc = { file: "t.txt", format: "text" as const, text, metadata: {} };
 
 /** A stand-in for entity linking: finds "Iran" and «ایران». */
-const linker: Linker = {
+const linker: MentionFinder = {
   find(t) {
-    return [...t.matchAll(/Iran|ایران/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], actor: { id: "irn", name: "Iran", kind: "state" as const, country: "IRN" } }));
+    return [...t.matchAll(/Iran|ایران/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], actor: { id: "irn", name: "Iran", kind: "state" as const, country: "IRN" }, candidates: [], via: "name" as const, resolution: "unique" as const, confidence: 1 }));
   },
 };
 
@@ -26,7 +26,7 @@ describe("the extraction pipeline", () => {
       seen.push(ctx.found.dates.length + ctx.found.mentions.length);
       const date = ctx.found.dates[0];
       if (!date || ctx.found.mentions.length === 0) return {};
-      return { events: [{ event: { type: "accession", title: "Iran joins", date: date.date, participants: ctx.found.mentions.map((m) => ({ actor: m.actor.id, role: "participant" as const })) }, confidence: 0.6 }] };
+      return { events: [{ event: { type: "accession", title: "Iran joins", date: date.date, participants: ctx.found.mentions.map((m) => ({ actor: m.actor!.id, role: "participant" as const })) }, confidence: 0.6 }] };
     };
     const out = await extractPassages(doc, splitPassages(text), createPipeline({ linker, events }));
     expect(seen).toEqual([0, 2, 0, 2]);

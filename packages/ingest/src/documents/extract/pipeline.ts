@@ -3,7 +3,8 @@
 import { dateValueString, findDates, toDateMentionJson, type FindDatesOptions } from "../dates/index.js";
 import type { Passage } from "../passages/index.js";
 import type { DocumentFormat, DocumentMetadata } from "../read/index.js";
-import type { EntityMention, ExtractContext, ExtractedPassage, ExtractLine, Extractor, Linker, PassageExtraction, Pipeline } from "./types.js";
+import type { ActorRef, LinkContext } from "../entities/types.js";
+import type { EntityMention, ExtractContext, ExtractedPassage, ExtractLine, Extractor, MentionFinder, PassageExtraction, Pipeline, UnresolvedMention } from "./types.js";
 
 /** Dates stated in the passage (`findDates`), with offsets shifted into the document. */
 export function dateExtractor(options: FindDatesOptions = {}): Extractor {
@@ -14,18 +15,32 @@ export function dateExtractor(options: FindDatesOptions = {}): Extractor {
   };
 }
 
-/** Entity mentions from a Linker, with offsets shifted from the passage into the document. */
-export function linkerExtractor(linker: Linker): Extractor {
-  return (passage) => ({
-    mentions: linker.find(passage.text).map((m): EntityMention => ({ ...m, start: m.start + passage.start, end: m.end + passage.start })),
-  });
+/** A mention with its offsets (and those of the countries inside it) moved by `by`. */
+function shifted(m: EntityMention, by: number): EntityMention {
+  const out: EntityMention = { ...m, start: m.start + by, end: m.end + by };
+  if (m.inner) out.inner = m.inner.map((i) => shifted(i, by));
+  return out;
+}
+
+/**
+ * Entity mentions from a linker, with offsets shifted from the passage into the document. What the whole document
+ * names (its countries and actors) is worked out once per document and settles names a passage leaves ambiguous.
+ */
+export function linkerExtractor(linker: MentionFinder): Extractor {
+  const contexts = new WeakMap<object, LinkContext>();
+  return (passage, { document }) => {
+    let context = contexts.get(document);
+    if (!context && linker.documentContext) contexts.set(document, (context = linker.documentContext([document.text])));
+    const found = linker.find(passage.text, context ? { context } : undefined);
+    return { mentions: passage.start === 0 ? found : found.map((m) => shifted(m, passage.start)) };
+  };
 }
 
 export interface PipelineParts {
   /** Date options, or false for no dates. Default: `findDates`' defaults. */
   dates?: FindDatesOptions | false;
-  /** Entity linking (mentions of stored actors). */
-  linker?: Linker;
+  /** Entity linking (mentions of stored actors and gazetteer entries). */
+  linker?: MentionFinder;
   /** Event proposals: runs after dates and mentions, and reads them from `context.found`. */
   events?: Extractor;
   /** Further steps, run last. */
@@ -74,14 +89,28 @@ export async function extractPassages(doc: ExtractDocument, passages: readonly P
   return out;
 }
 
+const actorJson = (a: ActorRef) => ({ id: a.id, name: a.name, kind: a.kind, country: a.country ?? null });
+
 /** The `extract --json` line of a passage, or undefined when it yields nothing. */
 export function extractLine(p: ExtractedPassage): ExtractLine | undefined {
-  if (p.mentions.length === 0 && p.dates.length === 0 && p.events.length === 0) return undefined;
+  const mentions: ExtractLine["mentions"] = [];
+  const add = (m: EntityMention) => {
+    if (m.actor) mentions.push({ start: m.start, end: m.end, text: m.text, actor: actorJson(m.actor) });
+    for (const inner of m.inner ?? []) if (inner.actor && inner.actor.id !== m.actor?.id) add(inner);
+  };
+  for (const m of p.mentions) add(m);
+  if (mentions.length === 0 && p.dates.length === 0 && p.events.length === 0) return undefined;
+  mentions.sort(byStart);
   return {
     start: p.start,
     end: p.end,
-    mentions: p.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, actor: { id: m.actor.id, name: m.actor.name, kind: m.actor.kind, country: m.actor.country ?? null } })),
+    mentions,
     dates: p.dates.map(toDateMentionJson),
-    events: p.events.map((e) => ({ type: e.event.type, date: dateValueString(e.event.date), participants: (e.event.participants ?? []).map((x) => x.actor) })),
+    events: p.events.map((e) => ({ type: e.event.type, date: e.event.date ? dateValueString(e.event.date) : null, participants: (e.event.participants ?? []).map((x) => x.actor) })),
   };
+}
+
+/** The mentions of a passage the linker left to the reviewer (shown by `extract` without --json). */
+export function unresolvedMentions(p: ExtractedPassage): UnresolvedMention[] {
+  return p.mentions.filter((m) => !m.actor && m.candidates.length > 0).map((m) => ({ start: m.start, end: m.end, text: m.text, candidates: m.candidates.map(actorJson) }));
 }

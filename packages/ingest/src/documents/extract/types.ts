@@ -1,36 +1,32 @@
 // Types of the extraction pipeline: what an extractor is given for a passage, what it returns, and the proposals
 // (entity mentions, dates, events) that `diplograph extract` prints and `diplograph ingest` writes for review.
-import type { ActorKind, Event } from "@diplograph/model";
+import type { Event } from "@diplograph/model";
+import type { ActorRef, EntityMention, FindEntitiesOptions, LinkContext } from "../entities/types.js";
+
+export type { EntityMention };
 import type { DateMention } from "../dates/index.js";
 import type { Passage } from "../passages/index.js";
 import type { DocumentFormat, DocumentMetadata } from "../read/index.js";
 
 /** The actor a mention names, as `extract --json` prints it. */
-export interface MentionedActor {
-  id: string;
-  name: string;
-  kind: ActorKind;
-  country?: string;
+export type MentionedActor = ActorRef;
+
+/**
+ * Entity linking: finds the actors a text names (offsets into the text it is given; `linkerExtractor` shifts them).
+ * The entities module's `Linker` is one; `documentContext`, when there, gives what the whole document names, so that
+ * a passage's ambiguous names can be settled by the rest of the document.
+ */
+export interface MentionFinder {
+  find(text: string, options?: FindEntitiesOptions): EntityMention[];
+  documentContext?(passages: readonly string[]): LinkContext;
 }
 
-/** A stretch of text that names an actor. Offsets are JavaScript string indexes into the text searched. */
-export interface EntityMention {
-  start: number;
-  end: number;
-  /** `input.slice(start, end)`. */
-  text: string;
-  actor: MentionedActor;
-  confidence?: number;
-}
-
-/** Entity linking: finds the actors a text names. Offsets into the text it is given (`linkerExtractor` shifts them). */
-export interface Linker {
-  find(text: string): EntityMention[];
-}
-
-/** A proposed event: the model's Event record; without an id one is derived from the source, the span and the type. */
-export type ProposedEvent = Omit<Event, "id" | "participants" | "layers" | "attributes"> &
-  Partial<Pick<Event, "id" | "participants" | "layers" | "attributes">>;
+/**
+ * A proposed event: the model's Event record; without an id one is derived from the source, the span and the type.
+ * Without a date (the passage states none) it is shown by `extract` but not written: a stored event needs a date.
+ */
+export type ProposedEvent = Omit<Event, "id" | "participants" | "layers" | "attributes" | "date"> &
+  Partial<Pick<Event, "id" | "participants" | "layers" | "attributes" | "date">>;
 
 /**
  * What an event extractor returns for each event it finds. `diplograph ingest` validates the event against the
@@ -45,6 +41,11 @@ export interface EventProposal {
   confidence: number;
   /** A note for the reviewer (how the event was read). */
   note?: string;
+  /**
+   * The participants as the linker described them: one the store does not hold yet (a gazetteer country, party or
+   * body) is proposed as an actor with the event, its claim quoting the mention.
+   */
+  actors?: Array<ActorRef & { mention: { start: number; end: number } }>;
 }
 
 /** What the pipeline finds in one passage. Every offset is an index into the document text. */
@@ -81,11 +82,24 @@ export interface Pipeline {
 /** A passage with what was found in it. */
 export interface ExtractedPassage extends Passage, PassageExtraction {}
 
-/** One line of `diplograph extract --json`. */
+/** A mention the linker left to the reviewer, with the actors its words can denote there. */
+export interface UnresolvedMention {
+  start: number;
+  end: number;
+  text: string;
+  candidates: Array<{ id: string; name: string; kind: string; country: string | null }>;
+}
+
+/** One line of `diplograph extract --json`: exactly the documented keys (unresolved mentions are not among them). */
 export interface ExtractLine {
   start: number;
   end: number;
+  /**
+   * Linked mentions, and the countries named inside them as mentions of their own ("Iranian" in "the Iranian
+   * parliament", "China" in "Communist Party of China"): their spans lie within the outer mention's.
+   */
   mentions: Array<{ start: number; end: number; text: string; actor: { id: string; name: string; kind: string; country: string | null } }>;
   dates: Array<{ start: number; end: number; text: string; value: string; precision: string; calendar: string }>;
-  events: Array<{ type: string; date: string; participants: string[] }>;
+  /** `date` is null when the passage states none. */
+  events: Array<{ type: string; date: string | null; participants: string[] }>;
 }

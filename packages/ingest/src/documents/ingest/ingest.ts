@@ -3,6 +3,7 @@
 // Everything is read and checked before anything is written; a re-ingested identical file writes nothing.
 import { basename, extname } from "node:path";
 import {
+  Actor,
   DateParseError,
   DocumentError,
   Event,
@@ -16,7 +17,7 @@ import {
   type SourceType,
 } from "@diplograph/model";
 import type { SourceWithText, Store, WriteResult } from "@diplograph/store";
-import { defaultPipeline, extractPassages, type ExtractedPassage, type Pipeline } from "../extract/index.js";
+import { defaultPipeline, extractPassages, type EventProposal, type ExtractedPassage, type Pipeline } from "../extract/index.js";
 import { splitPassages, type Passage } from "../passages/index.js";
 import { readDocument, type ReadDocument } from "../read/index.js";
 import { findDoi, metadataFromText, passageLanguages } from "./metadata.js";
@@ -75,6 +76,8 @@ export interface IngestedFile {
   mentions: number;
   /** Event proposals written (or, in a dry run, that would be). */
   events: number;
+  /** Actors proposed with those events (participants the store did not hold). */
+  actors: number;
   claims: number;
   /** Proposals left out, with the reason. */
   warnings: string[];
@@ -186,6 +189,7 @@ interface Planned {
   supersedes?: string;
   format: string;
   passages: Passage[];
+  actors: Actor[];
   events: Event[];
   claims: Claim[];
 }
@@ -209,6 +213,7 @@ export async function ingestDocuments(store: Store, paths: readonly string[], op
   /** Versions known per document: stored ones, then the ones this run adds. */
   const versions = new Map<string, Array<{ version: number; sourceId: string; sha256: string }>>();
   const planned: Planned[] = [];
+  const proposedActors = new Set<string>();
   let passagesSeen = 0;
 
   for (const [i, path] of paths.entries()) {
@@ -243,12 +248,13 @@ export async function ingestDocuments(store: Store, paths: readonly string[], op
       dates: extracted.reduce((n, p) => n + p.dates.length, 0),
       mentions: extracted.reduce((n, p) => n + p.mentions.length, 0),
       events: 0,
+      actors: 0,
       claims: 0,
       warnings: [...meta.warnings],
     };
     if (meta.published) entry.published = meta.published.original ?? (meta.published.end ? `${meta.published.start}/${meta.published.end}` : meta.published.start);
     if (meta.doi) entry.doi = meta.doi;
-    const plan: Planned = { entry, format: doc.format, passages, events: [], claims: [] };
+    const plan: Planned = { entry, format: doc.format, passages, actors: [], events: [], claims: [] };
     if (!same) {
       const taken = await store.db.selectFrom("sources").select(["id", "document_id"]).where("id", "=", sourceId).executeTakeFirst();
       if (taken && taken.document_id !== documentId) throw new InputError(`${name}: the source id "${sourceId}" is taken by a source that is not a version of "${documentId}"; pass another --id`);
@@ -271,7 +277,7 @@ export async function ingestDocuments(store: Store, paths: readonly string[], op
       plan.source = { ...parsed.data, text: doc.text };
       if (last) plan.supersedes = last.sourceId;
       known.push({ version, sourceId, sha256: doc.sha256 });
-      await proposals(store, plan, extracted, doc.text, author, ingestedAt);
+      await proposals(store, plan, extracted, doc.text, author, ingestedAt, proposedActors);
     }
     planned.push(plan);
     options.onProgress?.({ file: name, files: i + 1, totalFiles: paths.length, passages: passagesSeen });
@@ -280,12 +286,12 @@ export async function ingestDocuments(store: Store, paths: readonly string[], op
   const summary: IngestSummary = { files: planned.map((p) => p.entry), dryRun: Boolean(options.dryRun), passages: passagesSeen, wrote: false };
   const toWrite = planned.filter((p) => p.source);
   if (options.dryRun || toWrite.length === 0) return summary;
-  const expectedRows = toWrite.reduce((n, p) => n + 1 + p.events.length + p.claims.length, 0);
+  const expectedRows = toWrite.reduce((n, p) => n + 1 + p.actors.length + p.events.length + p.claims.length, 0);
   const { result } = await store.writeSession({ expectedRows }, async (w) => {
     for (const p of toWrite) {
       const v = { source: p.source!, documentId: p.entry.documentId, version: p.entry.version, format: p.format, ingestedAt, passages: p.passages };
       await w.writeDocument(p.supersedes ? { ...v, supersedes: p.supersedes } : v);
-      if (p.events.length || p.claims.length) await w.write({ events: p.events, claims: p.claims });
+      if (p.actors.length || p.events.length || p.claims.length) await w.write({ actors: p.actors, events: p.events, claims: p.claims });
     }
   });
   summary.wrote = result.wrote;
@@ -298,7 +304,7 @@ export async function ingestDocuments(store: Store, paths: readonly string[], op
  * agreement against the store), with a claim quoting its evidence, status proposed. A proposal naming a stored
  * event adds only the claim. What cannot be written is left out with a warning.
  */
-async function proposals(store: Store, plan: Planned, extracted: readonly ExtractedPassage[], text: string, author: string, now: string): Promise<void> {
+async function proposals(store: Store, plan: Planned, extracted: readonly ExtractedPassage[], text: string, author: string, now: string, proposedActors: Set<string>): Promise<void> {
   const sourceId = plan.entry.sourceId;
   for (const [ord, p] of extracted.entries()) {
     for (const proposal of p.events) {
@@ -306,6 +312,10 @@ async function proposals(store: Store, plan: Planned, extracted: readonly Extrac
       const where = `passage ${ord + 1} (characters ${span.start}–${span.end})`;
       if (!(span.start >= 0 && span.end <= text.length && span.start < span.end)) {
         plan.entry.warnings.push(`${where}: an event proposal's evidence is outside the text; left out`);
+        continue;
+      }
+      if (!proposal.event.date) {
+        plan.entry.warnings.push(`${where}: a ${proposal.event.type} event is stated without a date; not proposed (a stored event needs one; \`diplograph extract\` shows it)`);
         continue;
       }
       const id = proposal.event.id ?? `ev-${hashParts([sourceId, span.start, span.end, proposal.event.type, JSON.stringify(proposal.event.date)])}`;
@@ -316,7 +326,9 @@ async function proposals(store: Store, plan: Planned, extracted: readonly Extrac
       }
       const event = parsed.data;
       const refs = [...event.participants.map((x) => ({ type: "actor" as const, id: x.actor })), ...(event.agreement ? [{ type: "agreement" as const, id: event.agreement }] : [])];
-      const missing = await store.missingTargets(refs);
+      // Participants the store does not hold but the linker knows (a gazetteer state, party or body) are proposed
+      // with the event: the actor record and a claim quoting the mention.
+      const missing = (await store.missingTargets(refs)).filter((m) => !(m.type === "actor" && proposeActor(plan, proposal, m.id, sourceId, text, author, now, proposedActors)));
       if (missing.length) {
         plan.entry.warnings.push(`${where}: event proposal left out: no ${missing.map((m) => `${m.type} "${m.id}"`).join(", ")} in the database`);
         continue;
@@ -339,5 +351,33 @@ async function proposals(store: Store, plan: Planned, extracted: readonly Extrac
     }
   }
   plan.entry.events = plan.events.length;
+  plan.entry.actors = plan.actors.length;
   plan.entry.claims = plan.claims.length;
+}
+
+/** Add the linker's description of actor `id` to the plan as a proposed actor; false when the proposal has none. */
+function proposeActor(plan: Planned, proposal: EventProposal, id: string, sourceId: string, text: string, author: string, now: string, proposed: Set<string>): boolean {
+  const ref = proposal.actors?.find((a) => a.id === id);
+  if (!ref) return false;
+  // Proposed already, by this file or an earlier one of the run (written before this one, in the same transaction).
+  if (proposed.has(id)) return true;
+  const parsed = Actor.safeParse({ id: ref.id, kind: ref.kind, name: ref.name, ...(ref.country ? { country: ref.country } : {}) });
+  if (!parsed.success) return false;
+  proposed.add(id);
+  plan.actors.push(parsed.data);
+  const { start, end } = ref.mention;
+  plan.claims.push({
+    id: `c-${hashParts(["actor", id, sourceId, start, end])}`,
+    target: { type: "actor", id },
+    qualifiers: {},
+    source: sourceId,
+    locator: { start, end, quote: text.slice(start, end) },
+    status: "proposed",
+    confidence: Math.min(1, Math.max(0, proposal.confidence)),
+    author,
+    createdAt: now,
+    updatedAt: now,
+    note: "Actor named by the document and known to the gazetteer, proposed with an event it takes part in.",
+  });
+  return true;
 }
