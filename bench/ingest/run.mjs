@@ -7,7 +7,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nlp from "compromise";
-import { createPipeline, extractPassages, readDocument, splitPassages } from "@diplograph/ingest";
+import { createPipeline, defaultPipeline, extractPassages, readDocument, splitPassages } from "@diplograph/ingest";
 import { generate } from "./generate.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -22,19 +22,12 @@ if (files.length !== docs) {
   process.stderr.write("generated\n");
 }
 
-/** A stand-in for entity linking (the real Linker joins later): the generated names, found with one regular expression. */
-const NAMES = /\b(?:Alpha|Borealis|Caspian|Delta|Eurasian|Fajr|Gulf|Hamoun|Indus|Jadeh|Kavir|Levant|Meridian|Nile|Oxus|Pamir) (?:Parliamentary Assembly|Party|Forum|Council|Union|Movement|Committee|Friendship Group)\b/g;
-const linker = {
-  find(text) {
-    return [...text.matchAll(NAMES)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], actor: { id: m[0].toLowerCase().replace(/\s+/g, "-"), name: m[0], kind: "other" } }));
-  },
-};
-
 async function run(pipeline) {
   const t0 = performance.now();
   let passages = 0;
   let dates = 0;
   let mentions = 0;
+  let events = 0;
   const byLanguage = {};
   const english = [];
   for (const file of files) {
@@ -45,18 +38,24 @@ async function run(pipeline) {
     for (const p of out) {
       dates += p.dates.length;
       mentions += p.mentions.length;
+      events += p.events.length;
       byLanguage[p.language] = (byLanguage[p.language] ?? 0) + 1;
       if (p.language === "en") english.push(doc.text.slice(p.start, p.end));
     }
   }
   const secs = (performance.now() - t0) / 1000;
-  return { passages, dates, mentions, secs, rate: passages / secs, byLanguage, english };
+  return { passages, dates, mentions, events, secs, rate: passages / secs, byLanguage, english };
 }
 
 // A first pass warms the JIT and the page cache (and loads pdf.js); the second is measured.
 await run(createPipeline());
 const ours = await run(createPipeline());
-const linked = await run(createPipeline({ linker }));
+// The whole pipeline: entity linking (gazetteer and Party Facts; built once, timed apart) and event proposals.
+const tBuild = performance.now();
+const full = await defaultPipeline();
+const buildSecs = (performance.now() - tBuild) / 1000;
+await run(full);
+const linked = await run(full);
 
 // The peer on English passages (the first 6,000: it is about ten times slower): compromise's places, organisations,
 // people and date terms of each passage.
@@ -76,8 +75,9 @@ console.log("");
 console.log("| pipeline | passages | seconds | passages/s | found |");
 console.log("|---|---:|---:|---:|---|");
 console.log(`| Diplograph: read, passages, language, dates | ${fmt(ours.passages)} | ${ours.secs.toFixed(2)} | ${fmt(ours.rate)} | ${fmt(ours.dates)} dates |`);
-console.log(`| … plus a stand-in linker (one regular expression) | ${fmt(linked.passages)} | ${linked.secs.toFixed(2)} | ${fmt(linked.rate)} | ${fmt(linked.dates)} dates, ${fmt(linked.mentions)} mentions |`);
+console.log(`| Diplograph: … plus entity linking and event proposals (the default pipeline) | ${fmt(linked.passages)} | ${linked.secs.toFixed(2)} | ${fmt(linked.rate)} | ${fmt(linked.dates)} dates, ${fmt(linked.mentions)} mentions, ${fmt(linked.events)} events |`);
 console.log(`| peer: compromise places/organizations/people/dates, English passages only, text already read | ${fmt(sample.length)} | ${peerSecs.toFixed(2)} | ${fmt(peerRate)} | ${fmt(found)} matches |`);
 console.log(`| target | | | ${fmt(TARGET)} | |`);
 console.log("");
-console.log(ours.rate >= TARGET ? `Diplograph meets the target (${(ours.rate / TARGET).toFixed(1)}×).` : `Diplograph is below the target (${(ours.rate / TARGET).toFixed(2)}×).`);
+console.log(`Building the linker (gazetteer, Party Facts) once: ${buildSecs.toFixed(2)} s, not counted above.`);
+console.log(linked.rate >= TARGET ? `The default pipeline meets the target (${(linked.rate / TARGET).toFixed(1)}×).` : `The default pipeline is below the target (${(linked.rate / TARGET).toFixed(2)}×).`);

@@ -30,11 +30,16 @@ export function proposeEvents(input: ProposeEventsInput, options: ProposeEventsO
   const places = (options.places ?? defaultPlaceFinder()).find(text);
   const mentions = [...input.mentions].sort((a, b) => a.start - b.start);
   const out: EventFinding[] = [];
+  // An event needs a participant: a linked actor, or the state of a named place.
+  if (!mentions.some((m) => m.actor) && !(places.length && options.countryActor)) return out;
   for (const sentence of sentences(text, persian ? "fa" : "en")) {
+    const inside = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    const named = places.filter((x) => x.start >= sentence.start && x.end <= sentence.end);
+    if (!inside.some((m) => m.actor) && !(named.length && options.countryActor)) continue;
     const p = proposeInSentence(text, sentence, {
-      mentions: mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end),
+      mentions: inside,
       dates: dates.filter((d) => d.start >= sentence.start && d.start < sentence.end),
-      places: places.filter((x) => x.start >= sentence.start && x.end <= sentence.end),
+      places: named,
       countryActor: options.countryActor,
     });
     if (!p) continue;
@@ -118,17 +123,20 @@ function proposeInSentence(text: string, sentence: TextSpan, parts: SentencePart
   return proposal;
 }
 
+/** The triggers compiled once with the global flag, so that every match in a sentence can be tried. */
+const GLOBAL_TRIGGERS = TRIGGERS.map((t) => ({ type: t.type, re: new RegExp(t.pattern.source, t.pattern.flags.includes("g") ? t.pattern.flags : `${t.pattern.flags}g`) }));
+
 /** The first trigger, in the lexicon's order of precedence, that lies outside scene-setting phrases. */
 function findTrigger(text: string, sentence: TextSpan, inBackground: (i: number) => boolean): { type: EventType; span: TextSpan } | undefined {
   const body = sentence.text;
-  for (const t of TRIGGERS) {
-    const re = new RegExp(t.pattern.source, t.pattern.flags.includes("g") ? t.pattern.flags : `${t.pattern.flags}g`);
+  for (const { type, re } of GLOBAL_TRIGGERS) {
+    re.lastIndex = 0;
     for (let m = re.exec(body); m; m = re.exec(body)) {
       const start = sentence.start + m.index;
       if (inBackground(start)) continue;
       // "was unable to join", "did not sign": a denied event is not proposed.
       if (NEGATION.test(body.slice(Math.max(0, m.index - 40), m.index))) continue;
-      return { type: t.type, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length) } };
+      return { type, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length) } };
     }
   }
   return undefined;
