@@ -75,7 +75,7 @@ export async function ingestCommand(files: string[], opts: IngestCommandOptions)
   print(
     table(
       ["file", "document", "version", "status", "format", "language", "passages", "dates", "events", "actors", "title"],
-      summary.files.map((f) => [f.file, f.documentId, f.version, f.status, f.format, f.language, f.passages, f.dates, f.events, f.actors, f.title]),
+      summary.files.map((f) => [f.file, f.documentId, f.version, f.status, f.format, f.language, f.passages, f.dates, f.undated ? `${f.events} + ${f.undated} undated` : f.events, f.actors, f.title]),
     ),
   );
   for (const f of summary.files) for (const w of f.warnings) process.stderr.write(`diplograph: warning: ${f.file}: ${w}\n`);

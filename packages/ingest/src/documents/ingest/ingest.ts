@@ -76,6 +76,8 @@ export interface IngestedFile {
   mentions: number;
   /** Event proposals written (or, in a dry run, that would be). */
   events: number;
+  /** Events stated without a date, proposed as `stated-event` claims on their leading participant. */
+  undated: number;
   /** Actors proposed with those events (participants the store did not hold). */
   actors: number;
   claims: number;
@@ -248,6 +250,7 @@ export async function ingestDocuments(store: Store, paths: readonly string[], op
       dates: extracted.reduce((n, p) => n + p.dates.length, 0),
       mentions: extracted.reduce((n, p) => n + p.mentions.length, 0),
       events: 0,
+      undated: 0,
       actors: 0,
       claims: 0,
       warnings: [...meta.warnings],
@@ -315,7 +318,7 @@ async function proposals(store: Store, plan: Planned, extracted: readonly Extrac
         continue;
       }
       if (!proposal.event.date) {
-        plan.entry.warnings.push(`${where}: a ${proposal.event.type} event is stated without a date; not proposed (a stored event needs one; \`diplograph extract\` shows it)`);
+        await undatedEvent(store, plan, proposal, span, where, text, author, now, proposedActors);
         continue;
       }
       const id = proposal.event.id ?? `ev-${hashParts([sourceId, span.start, span.end, proposal.event.type, JSON.stringify(proposal.event.date)])}`;
@@ -353,6 +356,53 @@ async function proposals(store: Store, plan: Planned, extracted: readonly Extrac
   plan.entry.events = plan.events.length;
   plan.entry.actors = plan.actors.length;
   plan.entry.claims = plan.claims.length;
+}
+
+/** Roles that say who an event is about, in the order an undated statement's claim prefers them. */
+const LEAD_ROLES = ["subject", "mediator", "guest", "sender", "signatory", "ratifier", "organiser", "host", "delegation", "party"];
+
+/**
+ * An event stated without a date cannot be a stored event (it needs one). It goes to the review queue as a claim on
+ * its leading participant instead: property `stated-event`, the type and participants as text and as qualifiers, the
+ * sentence as the quote, so that a reviewer who finds the date can record the event.
+ */
+async function undatedEvent(store: Store, plan: Planned, proposal: EventProposal, span: { start: number; end: number }, where: string, text: string, author: string, now: string, proposedActors: Set<string>): Promise<void> {
+  const participants = proposal.event.participants ?? [];
+  const rank = (role: string | undefined) => {
+    const i = LEAD_ROLES.indexOf(role ?? "");
+    return i < 0 ? LEAD_ROLES.length : i;
+  };
+  const ordered = [...participants].sort((a, b) => rank(a.role) - rank(b.role));
+  let lead: string | undefined;
+  for (const p of ordered) {
+    const missing = await store.missingTargets([{ type: "actor", id: p.actor }]);
+    if (missing.length === 0 || proposeActor(plan, proposal, p.actor, plan.entry.sourceId, text, author, now, proposedActors)) {
+      lead = p.actor;
+      break;
+    }
+  }
+  if (!lead) {
+    plan.entry.warnings.push(`${where}: a ${proposal.event.type} event stated without a date names no actor that can be recorded; left out`);
+    return;
+  }
+  const list = participants.map((p) => `${p.actor}${p.role ? `:${p.role}` : ""}`).join(";");
+  const claim: Claim = {
+    id: `c-${hashParts(["stated-event", lead, plan.entry.sourceId, span.start, span.end, proposal.event.type])}`,
+    target: { type: "actor", id: lead },
+    property: "stated-event",
+    value: { type: "text", text: `${proposal.event.title} (no date stated)` },
+    qualifiers: { type: proposal.event.type, participants: list, ...(proposal.event.place ? { place: proposal.event.place } : {}) },
+    source: plan.entry.sourceId,
+    locator: { start: span.start, end: span.end, quote: text.slice(span.start, span.end) },
+    status: "proposed",
+    confidence: Math.min(1, Math.max(0, proposal.confidence)),
+    author,
+    createdAt: now,
+    updatedAt: now,
+    note: `${proposal.note ? `${proposal.note} ` : ""}The passage states this event without a date: record it as an event once its date is known.`,
+  };
+  if (!plan.claims.some((c) => c.id === claim.id)) plan.claims.push(claim);
+  plan.entry.undated++;
 }
 
 /** Add the linker's description of actor `id` to the plan as a proposed actor; false when the proposal has none. */
