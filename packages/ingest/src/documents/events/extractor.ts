@@ -1,12 +1,21 @@
 // The event proposer as a step of the extraction pipeline: it reads the dates and linked mentions the earlier steps
 // found in a passage and returns each event the passage states as a proposal for `diplograph ingest` to write.
+import { findReferencesSection } from "../citations/references.js";
 import type { EventProposal, Extractor, ProposedEvent } from "../extract/types.js";
 import { proposeEvents, type ProposeEventsOptions } from "./propose.js";
 import type { ActorMention, EventFinding } from "./types.js";
 
 /** The pipeline step: one proposal per event a sentence of the passage states. */
 export function eventExtractor(options: ProposeEventsOptions = {}): Extractor {
-  return (passage, { found }) => {
+  const references = new WeakMap<object, { start: number; end: number } | null>();
+  return (passage, { found, document }) => {
+    // A references list cites works; the events its titles name are not stated by the document.
+    let refs = references.get(document);
+    if (refs === undefined) {
+      const section = findReferencesSection(document.text);
+      references.set(document, (refs = section ? { start: section.start, end: section.end } : null));
+    }
+    if (refs && passage.start >= refs.start && passage.end <= refs.end) return {};
     const by = passage.start;
     const mentions = found.mentions.map((m): ActorMention => {
       const out: ActorMention = { start: m.start - by, end: m.end - by, text: m.text, candidates: m.candidates };

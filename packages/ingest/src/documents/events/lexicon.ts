@@ -38,7 +38,7 @@ export const TRIGGERS: readonly Trigger[] = [
   { type: "meeting", pattern: fa("دیدار|ملاقات|نشست|گفت[\\s\\u200c]*و[\\s\\u200c]*گو|گفتگو|رایزنی|کنفرانس|همایش") },
   { type: "negotiation", pattern: en("negotiat(?:ions?|ed|ing)") },
   { type: "negotiation", pattern: fa("مذاکره|مذاکرات") },
-  { type: "founding", pattern: en("(?:was|were|had been) (?:formed|founded|established|created|set up|launched)|formation of|founding of|establishment of"), voice: "passive" },
+  { type: "founding", pattern: en("(?:was|were|had been) (?:formed|founded|established|created|set up|launched)|(?:formed|founded|established|created|set up) (?:in|on) (?=[\\d۰-۹]|(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)|formation of|founding of|establishment of"), voice: "passive" },
   { type: "founding", pattern: fa("تأسیس|تاسیس|تشکیل[\\s\\u200c]+(?:شد|شده|گردید|داد|دادند)") },
   { type: "diplomatic-recognition", pattern: en("(?:established|restored|resumed|opened) (?:full |formal )?(?:diplomatic relations|relations|embass(?:y|ies)|missions?)|(?:missions?|embass(?:y|ies)) (?:\\w+ )?(?:were|was) opened") },
   { type: "diplomatic-recognition", pattern: fa("برقراری[\\s\\u200c]+روابط|بازگشایی[\\s\\u200c]+سفارت") },

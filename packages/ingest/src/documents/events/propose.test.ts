@@ -2,7 +2,9 @@
 // own tests): type, date, participants and roles, and the rules that keep other events' dates and actors out.
 import { describe, expect, it } from "vitest";
 import type { ActorKind } from "@diplograph/model";
-import { loadPlaces, PlaceFinder, proposeEvents, sentences } from "./index.js";
+import { eventExtractor, loadPlaces, PlaceFinder, proposeEvents, sentences } from "./index.js";
+import { createPipeline, extractPassages } from "../extract/index.js";
+import { splitPassages } from "../passages/index.js";
 import type { ActorMention, LinkedActor } from "./types.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -70,6 +72,19 @@ describe("proposeEvents", () => {
     expect(roles(p!)).toEqual({ irn: "mediator", aze: "party", arm: "party" });
   });
 
+  it("reads a founding stated by a participle, the body founded as its subject", () => {
+    const [p] = propose("Established in 2001 in Shanghai, the Shanghai Cooperation Organisation counts Iran among its members.");
+    expect(p!.type).toBe("founding");
+    expect(p!.date).toMatchObject({ start: "2001", precision: "year" });
+    expect(roles(p!).sco).toBe("subject");
+  });
+
+  it("proposes nothing for an event only wished for, possible, or named in general", () => {
+    expect(propose("Iran could join the Shanghai Cooperation Organisation in 2030.")).toEqual([]);
+    expect(propose("Pursuing the establishment of an assembly of Iran and Russia would help both.")).toEqual([]);
+    expect(propose("Cooperation of Iran and Russia includes the ratification of agreements.")).toEqual([]);
+  });
+
   it("proposes nothing for a denied event or a sentence without an event", () => {
     expect(propose("Iran was unable to join the Shanghai Cooperation Organisation before 2021.")).toEqual([]);
     expect(propose("Iran and Russia are neighbours across the Caspian Sea.")).toEqual([]);
@@ -133,5 +148,26 @@ describe("places table", () => {
     const file = join(tmpdir(), `places-${process.pid}.yaml`);
     writeFileSync(file, "- { name: Tehran, country: IRN }\n- { name: Moscow, country: russia }\n");
     expect(() => loadPlaces(file)).toThrow(new RegExp(`${file.replace(/[.]/g, "\\.")}:2: place 2, field country: expected an ISO 3166-1 alpha-3 code`));
+  });
+});
+
+describe("eventExtractor", () => {
+  it("proposes events from the body of a document, none from its references list", async () => {
+    const text = [
+      "Iran and Oman signed a border agreement in Muscat on 10 March 2015.",
+      "",
+      "References",
+      "",
+      "Smith, J. (2010). How Iran and Oman signed agreements in 2009. Journal of Gulf Studies, 3(2), 1–20.",
+      "",
+      "Jones, K. (2012). Iran met Russia in 2011: a history. London: Routledge.",
+      "",
+    ].join("\n");
+    const doc = { file: "t.md", format: "markdown" as const, text, metadata: {} };
+    const linker = { find: (t: string) => mentions(t).map((m) => ({ ...m, candidates: [m.actor!], via: "name" as const, resolution: "unique" as const, confidence: 1 })) };
+    const out = await extractPassages(doc, splitPassages(text), createPipeline({ linker, events: eventExtractor({ countryActor: (c) => STATES[c] }) }));
+    const events = out.flatMap((p) => p.events);
+    expect(events.map((e) => [e.event.type, e.event.date?.start])).toEqual([["agreement-signed", "2015-03-10"]]);
+    expect(text.slice(events[0]!.evidence!.start, events[0]!.evidence!.end)).toBe("Iran and Oman signed a border agreement in Muscat on 10 March 2015.");
   });
 });

@@ -17,8 +17,12 @@ export interface ProposeEventsOptions {
 
 /** Bodies whose meetings and summits these are: they take part as the venue. */
 const BODY_KINDS = new Set<ActorKind>(["intergovernmental-organization", "parliamentary-assembly", "forum"]);
+/** Other kinds of actor that are founded. */
+const FOUNDED_KINDS = new Set<ActorKind>(["party", "movement", "parliamentary-body", "party-organ", "armed-force"]);
 
 const NEGATION = /\b(?:not|never|unable to|failed to|refused to|did not|didn't|could not|couldn't|cannot|no longer)\s+(?:\w+\s+){0,2}$/iu;
+const HYPOTHETICAL = /\b(?:could|should|would|may|might|can|will|shall|must|(?:aims?|seeks?|plans?|intends?|hopes?|wants?|wishes|proposed|agreed) to|pursu(?:e|es|ing)|possible|potential|prospective|future|planned)\s+(?:\w+\s+){0,3}$/iu;
+const GENERIC = /\b(?:includ(?:e|es|ing)|such as|like|types? of|forms? of|kinds? of|areas? of|in terms of|mechanisms? (?:of|for)|capacit(?:y|ies) (?:of|for))\s+(?:\w+\s+){0,2}$/iu;
 const ARABIC = /[\u0600-\u06ff]/gu;
 const LATIN = /[A-Za-z]/gu;
 
@@ -103,6 +107,12 @@ function proposeInSentence(text: string, sentence: TextSpan, parts: SentencePart
     }
   }
   if (participants.length === 0) return undefined;
+  // "Established in 1889 and headquartered in Geneva, the Inter-Parliamentary Union …": the body founded is the first
+  // body, party or movement the sentence names when none stands next to the trigger.
+  if (type === "founding" && !participants.some((p) => p.role === "subject")) {
+    const founded = participants.find((p) => BODY_KINDS.has(p.actor.kind) || FOUNDED_KINDS.has(p.actor.kind));
+    if (founded && founded.role === "participant") founded.role = "subject";
+  }
 
   const confidence = Math.min(0.95, 0.4 + (date ? 0.2 : 0) + (participants.length >= 2 ? 0.15 : 0) + (place ? 0.1 : 0) + (type === "statement" || type === "other" ? 0 : 0.1));
   const proposal: EventFinding = {
@@ -134,8 +144,11 @@ function findTrigger(text: string, sentence: TextSpan, inBackground: (i: number)
     for (let m = re.exec(body); m; m = re.exec(body)) {
       const start = sentence.start + m.index;
       if (inBackground(start)) continue;
-      // "was unable to join", "did not sign": a denied event is not proposed.
-      if (NEGATION.test(body.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "was unable to join", "did not sign": a denied event is not proposed; nor one only wished for or possible
+      // ("could establish", "pursuing the establishment of"), nor a kind of event named in general ("includes the
+      // ratification of agreements", "such as visits").
+      const before = body.slice(Math.max(0, m.index - 40), m.index);
+      if (NEGATION.test(before) || HYPOTHETICAL.test(before) || GENERIC.test(before)) continue;
       return { type, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length) } };
     }
   }
