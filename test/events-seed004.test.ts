@@ -5,7 +5,8 @@ import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { analyseDocument, defaultPipeline, dateValueString, extractLine, importDataset, ingestDocuments, type AnalysedDocument } from "@diplograph/ingest";
 import { Store } from "@diplograph/store";
-import { seedDir, sharedDir, tmp } from "./helpers.js";
+import { writeFileSync } from "node:fs";
+import { seedDir, sharedDir, tmp, writeDataset } from "./helpers.js";
 
 const SEED_004 = join(sharedDir, "seeds/004_40f7615d4fa621a5.part1.txt");
 
@@ -106,6 +107,24 @@ describe("event proposals from seed 004", () => {
     const item19 = lines.find((l) => l.start === items().get("19")!.start)!;
     expect(item19.events).toContainEqual({ type: "summit", date: "1997-12-07", participants: expect.arrayContaining(["irn"]) });
     for (const l of lines) for (const m of l.mentions) expect(doc.doc.text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it("links actors stored after an earlier run of the pipeline (a long-running server sees new actors)", async () => {
+    const file = join(dir, "note.txt");
+    writeFileSync(file, "The Caspian Parliamentary Forum met in Tehran on 3 May 2024.\n");
+    const before = (await analyseDocument(file, await defaultPipeline(store))).extracted.flatMap((p) => p.mentions).map((m) => m.actor?.id);
+    expect(before).not.toContain("caspian-parliamentary-forum");
+    await importDataset(
+      store,
+      writeDataset(tmp(), {
+        "dataset.yaml": "name: forum\n",
+        "sources.yaml": "- id: note\n  type: report\n  title: A note\n  language: en\n",
+        "actors.yaml": "- id: caspian-parliamentary-forum\n  kind: forum\n  name: Caspian Parliamentary Forum\n  claims:\n    - source: note\n      page: '1'\n",
+      }),
+    );
+    const after = await analyseDocument(file, await defaultPipeline(store));
+    const [event] = after.extracted.flatMap((p) => p.events);
+    expect(event?.event).toMatchObject({ type: "meeting", participants: expect.arrayContaining([{ actor: "caspian-parliamentary-forum", role: "venue" }, { actor: "irn", role: "host" }]) });
   });
 
   it("ingests the document and puts the dated proposals in the review queue, each quoting its sentence", async () => {

@@ -1,6 +1,9 @@
 // Public API of the extraction pipeline. Entity linking and event proposals plug in through `defaultPipeline`.
 import type { Store } from "@diplograph/store";
+import { loadGazetteer } from "../entities/gazetteer.js";
 import { Linker } from "../entities/linker.js";
+import { loadPartyFacts } from "../entities/partyfacts.js";
+import type { Gazetteer, GazetteerEntity } from "../entities/types.js";
 import { eventExtractor } from "../events/extractor.js";
 import { createPipeline } from "./pipeline.js";
 import type { Pipeline } from "./types.js";
@@ -11,19 +14,20 @@ export { createPipeline, dateExtractor, extractLine, extractPassages, linkerExtr
 /**
  * The pipeline `diplograph ingest` and `diplograph extract` run: dates; entity linking against the store's actors
  * (when a store is open), the gazetteer and Party Facts; and event proposals, whose host countries are the linker's
- * states. The linker is built once per store and reused.
+ * states. The gazetteer and Party Facts are read once per process; the store's actors are read on every call, so a
+ * long-running server links the actors created since it started.
  */
 export async function defaultPipeline(store?: Store): Promise<Pipeline> {
   const linker = await linkerFor(store);
   return createPipeline({ linker, events: eventExtractor({ countryActor: (iso3) => linker.country(iso3) }) });
 }
 
-const linkers = new WeakMap<object, Promise<Linker>>();
-let standalone: Linker | undefined;
+let reference: { gazetteer: Gazetteer; parties: GazetteerEntity[] } | undefined;
 
-function linkerFor(store: Store | undefined): Promise<Linker> {
-  if (!store) return Promise.resolve((standalone ??= Linker.standard()));
-  let l = linkers.get(store);
-  if (!l) linkers.set(store, (l = Linker.fromStore(store)));
-  return l;
+async function linkerFor(store: Store | undefined): Promise<Linker> {
+  reference ??= { gazetteer: loadGazetteer(), parties: loadPartyFacts() };
+  if (!store) return Linker.build(reference);
+  const ids = [...(await store.ids("actors"))].sort();
+  const found = await store.getActors(ids);
+  return Linker.build({ ...reference, actors: ids.flatMap((id) => found.get(id) ?? []) });
 }
