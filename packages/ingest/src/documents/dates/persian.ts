@@ -97,7 +97,11 @@ const WEAK_CUE = new RegExp(String.raw`(?:^|[^\p{L}])(?:در|از|تا|طی|او
 /** Before a number: page, issue number, article, clause, resolution, principle, law. */
 const LABEL_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:ص\.?|صفحه(?:${ZW}?ی)?|صص\.?|شماره(?:${ZW}?ی)?|ماده(?:${ZW}?ی)?|بند|قطعنامه(?:${ZW}?ی)?|اصل|قانون|کد|پلاک|جلد|ج\.)${WS}*$`, "u");
 /** After a number: people, tonnes, kilometres, rials, dollars, percent, million, thousand, cases, units, years… */
-const QUANTITY_AFTER = new RegExp(String.raw`^${WS}*(?:%|٪|نفر|تن(?![\p{L}])|کیلومتر|متر|ریال|تومان|دلار|یورو|درصد|میلیون|میلیارد|هزار|عدد|مورد|واحد|صفحه|نسخه|کشور|حزب|سال(?![\p{L}${ZW}])|ماه(?![\p{L}])|روز|بشکه|رأی|رای|کرسی|عضو|سرباز|نیرو)`, "u");
+// Whole words only (with a plural or ezafe ending): "۱۴۰۲ عضویت ایران" is a year before "membership", not 1,402 members.
+const QUANTITY_AFTER = new RegExp(
+  String.raw`^${WS}*(?:%|٪|سال(?![\p{L}${ZW}])|(?:نفر|تن|کیلومتر|متر|ریال|تومان|دلار|یورو|درصد|میلیون|میلیارد|هزار|عدد|مورد|واحد|صفحه|نسخه|کشور|حزب|ماه|روز|بشکه|رأی|رای|کرسی|عضو|سرباز|نیرو)(?:\u200c?(?:ها|های|هایی))?(?:ی)?(?![\p{L}\p{M}]))`,
+  "u",
+);
 
 function yearValue(y: number, calendar: MonthCalendar | undefined, text: string) {
   if (calendar === "hijri-qamari") return "hijri-qamari" as const;
@@ -119,7 +123,8 @@ export function findPersian(scan: ScanText): Candidate[] {
     const persian = scan.isPersian(s);
     const before = scan.before(s);
     if (g.mk === undefined && !persian) continue;
-    if (LABEL_BEFORE.test(before) || (g.mk === undefined && QUANTITY_AFTER.test(scan.after(e)))) continue;
+    // "سال ۱۴۰۲ کشورهای عضو": after سال ("year") a number is a year whatever noun follows it.
+    if (LABEL_BEFORE.test(before) || (g.mk === undefined && !STRONG_CUE.test(before) && QUANTITY_AFTER.test(scan.after(e)))) continue;
     let confidence = g.mk !== undefined ? 0.95 : STRONG_CUE.test(before) ? 0.85 : WEAK_CUE.test(before) ? 0.7 : 0.6;
     if (confidence === 0.6 && (y < 1300 || y > 1450)) continue;
     // A "م" right after a number is also the ordinal suffix: only read it as a marker after a plausible year.

@@ -23,7 +23,7 @@ export const TRIGGERS: readonly Trigger[] = [
   { type: "agreement-signed", pattern: en("signed|signing|sign(?:s)?|concluded (?:an?|the) (?:agreement|treaty|memorandum|accord|deal)"), voice: "active" },
   { type: "agreement-signed", pattern: fa("امضا[\\s\\u200c]*(?:کرد|کردند|شد|شده|نمود|نمودند|رسید|رساندند)|به[\\s\\u200c]+امضا[\\s\\u200c]+رسید|امضای") },
   { type: "accession", pattern: en("join(?:ed|s|ing)?|acce(?:ded|ssion)|admi(?:tted|ssion)|became (?:a |an )?(?:full |associate |permanent )?(?:member|observer)|(?:granted|approved|accepted|obtained|gained)[\\w\\s'’]{0,40}? (?:membership|observer status)|membership[\\w\\s'’]{0,60}? (?:was |were )?(?:approved|accepted|granted)"), voice: "active" },
-  { type: "accession", pattern: fa("به[\\s\\u200c]+عضویت[\\s\\u200c]+\\S+[\\s\\u200c]+درآمد|عضویت[\\s\\u200c]+\\S+(?:[\\s\\u200c]+\\S+){0,4}[\\s\\u200c]+(?:پذیرفته|تصویب|تأیید|تایید)[\\s\\u200c]*شد|ملحق[\\s\\u200c]+شد|پیوست|پیوستند") },
+  { type: "accession", pattern: fa("به[\\s\\u200c]+عضویت[\\s\\u200c]+\\S+[\\s\\u200c]+درآمد|عضویت[\\s\\u200c]+\\S+(?:[\\s\\u200c]+\\S+){0,4}[\\s\\u200c]+(?:(?:پذیرفته|تصویب|تأیید|تایید)[\\s\\u200c]*شد|(?:را[\\s\\u200c]+)?(?:پذیرفت|پذیرفتند|تصویب[\\s\\u200c]*کرد|تصویب[\\s\\u200c]*کردند|تأیید[\\s\\u200c]*کرد|تایید[\\s\\u200c]*کرد))|ملحق[\\s\\u200c]+شد|پیوست|پیوستند") },
   { type: "ruling", pattern: en("verdict|ruled|ruling|sentenced|convicted|acquitted|court (?:decided|found|ordered)") },
   { type: "ruling", pattern: fa("حکم|رأی[\\s\\u200c]+دادگاه|رای[\\s\\u200c]+دادگاه|محکوم[\\s\\u200c]+(?:کرد|شد)") },
   { type: "summit", pattern: en("summits?|(?:conference|meeting|session)s? of (?:the )?(?:heads|leaders)") },

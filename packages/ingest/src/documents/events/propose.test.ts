@@ -111,6 +111,13 @@ describe("proposeEvents", () => {
     expect(roles(p!)).toEqual({ sco: "venue", irn: "host", rus: "participant" });
   });
 
+  it("reads a Persian accession in the active voice, dated by a Solar Hijri year", () => {
+    const [p] = propose("سازمان همکاری شانگهای در سال ۱۴۰۲ عضویت ایران را پذیرفت.");
+    expect(p!.type).toBe("accession");
+    expect(p!.date).toMatchObject({ start: "2023-03-21", end: "2024-03-19", precision: "year", calendar: "solar-hijri" });
+    expect(roles(p!)).toEqual({ sco: "venue", irn: "subject" });
+  });
+
   it("passes ambiguous mentions to the reviewer instead of choosing", () => {
     const text = "The delegation of Iran visited Georgia on 3 May 2019.";
     const g = text.indexOf("Georgia");
