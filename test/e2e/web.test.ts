@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { hasChromium, launch, serve } from "./browser.mjs";
+import { sharedDir } from "../helpers.js";
 
 const shots = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
 const T = 120_000;
@@ -366,6 +367,31 @@ describe.skipIf(!hasChromium)("web application in Chromium", () => {
     // links keep the language
     expect(await page.getByRole("link", { name: "شبکه", exact: true }).getAttribute("href")).toBe("/network?lang=fa&names=fa");
     await shot("actor-fa");
+    expect(errors).toEqual([]);
+  }, T);
+
+  it("ingests a document by upload: events proposed, their claims in the review queue, passages highlighted", async () => {
+    await go("/documents");
+    await page.getByLabel(/Document file/).setInputFiles(join(sharedDir, "seeds/004_40f7615d4fa621a5.part1.txt"));
+    await page.getByRole("button", { name: "Ingest", exact: true }).click();
+    const result = page.getByRole("status", { name: "Ingest result" });
+    await result.waitFor();
+    const m = /version 1 \(new\), (\d+) passages, (\d+) events proposed, (\d+) stated without a date/.exec(await result.innerText());
+    expect(m, await result.innerText()).not.toBeNull();
+    expect(Number(m![1])).toBe(24);
+    expect(Number(m![2])).toBeGreaterThanOrEqual(8);
+    expect(Number(m![3])).toBeGreaterThanOrEqual(4);
+    // the stored documents list it
+    await expect.poll(() => page.getByRole("list", { name: "Documents" }).innerText()).toContain("43 Achievements of Iran in the Area of Foreign Relations");
+    await shot("documents-ingest");
+    // its proposals wait in the review queue, filtered to this document
+    await result.getByRole("link", { name: "Review the proposals" }).click();
+    await expect.poll(() => page.locator("main").innerText()).toContain("On March 21, 1991, Sam Nujoma arrived in Namibia");
+    expect(page.url()).toContain("source=004_40f7615d4fa621a5.part1.v1");
+    await shot("documents-review");
+    // and the document shows their passages highlighted
+    await go("/documents/004_40f7615d4fa621a5.part1.v1");
+    await expect.poll(() => page.locator(".doc-text mark").count()).toBeGreaterThanOrEqual(Number(m![2]));
     expect(errors).toEqual([]);
   }, T);
 });

@@ -14,6 +14,7 @@ import { DyadView } from "./dyad/DyadView.js";
 import { OverlapView } from "./dyad/OverlapView.js";
 import { ScorecardView } from "./scorecards/ScorecardView.js";
 import { DocumentView } from "./documents/DocumentView.js";
+import { DocumentsView } from "./documents/DocumentsView.js";
 import { ReviewView } from "./review/ReviewView.js";
 import { EditView } from "./forms/EditView.js";
 
@@ -25,6 +26,7 @@ const NAV: Array<[string, MessageKey]> = [
   ["/dyad", "nav.dyad"],
   ["/overlap", "nav.overlap"],
   ["/scorecards", "nav.scorecards"],
+  ["/documents", "nav.documents"],
   ["/review", "nav.review"],
   ["/edit/actor", "nav.newActor"],
 ];
@@ -42,7 +44,7 @@ export function App() {
   }, [lang]);
 
   const { route } = loc;
-  const current = route.view === "search" ? "/" : route.view === "edit" ? "/edit/actor" : `/${route.view}`;
+  const current = route.view === "search" ? "/" : route.view === "edit" ? "/edit/actor" : route.view === "document" ? "/documents" : `/${route.view}`;
   return (
     <I18nContext.Provider value={i18n}>
       <VocabContext.Provider value={vocab.data}>
@@ -97,7 +99,7 @@ function page(view: string, id: string | undefined, sub: string | undefined) {
     case "scorecards":
       return <ScorecardView />;
     case "document":
-      return <DocumentView key={id} id={id ?? ""} />;
+      return id ? <DocumentView key={id} id={id} /> : <DocumentsView />;
     case "review":
       return <ReviewView />;
     case "edit":

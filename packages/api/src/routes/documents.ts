@@ -32,6 +32,8 @@ const IngestedFile = z.object({
   dates: z.number().int(),
   mentions: z.number().int(),
   events: z.number().int(),
+  undated: z.number().int().describe("events stated without a date, proposed as stated-event claims on an actor"),
+  actors: z.number().int().describe("actors proposed with the events (participants the store did not hold)"),
   claims: z.number().int(),
   warnings: z.array(z.string()),
 });

@@ -6,7 +6,9 @@ import type {
   ClaimWithSource,
   ErrorBody,
   Event,
+  DocumentSummary,
   Facets,
+  IngestedFile,
   NetworkJson,
   Page,
   Relation,
@@ -62,5 +64,13 @@ export const api = {
   event: (id: string) => get<{ event: Event }>(`/events/${encodeURIComponent(id)}`),
   write: <T>(method: "POST" | "PUT" | "PATCH", path: string, body: unknown) => request<T>(method, path, {}, body),
   remove: (path: string) => request<void>("DELETE", path),
+  documents: () => get<{ items: DocumentSummary[] }>("/documents"),
+  /** Ingest a document: the file's bytes as the body, its name in the query. */
+  ingest: async (file: File) => {
+    const res = await fetch(apiUrl("/documents", { filename: file.name }), { method: "POST", headers: { "content-type": "application/octet-stream", "x-diplograph-user": "web" }, body: file });
+    const json = (await res.json()) as unknown;
+    if (!res.ok) throw new ApiError(res.status, json as ErrorBody);
+    return json as { files: IngestedFile[]; wrote: boolean };
+  },
   reviewMany: (ids: string[], status: "accepted" | "rejected") => request<{ items: ClaimWithSource[] }>("POST", "/claims/review", {}, { ids, status, by: "web" }),
 };

@@ -113,3 +113,26 @@ export interface ErrorBody {
   issues?: Issue[];
   candidates?: string[];
 }
+
+/** One file of an ingest (POST /api/documents). */
+export interface IngestedFile {
+  file: string;
+  documentId: string;
+  version: number;
+  sourceId: string;
+  status: "new" | "new-version" | "unchanged";
+  title: string;
+  passages: number;
+  events: number;
+  undated: number;
+  actors: number;
+  claims: number;
+  warnings: string[];
+}
+
+export interface DocumentSummary {
+  documentId: string;
+  versions: number;
+  latest: string;
+  title: string;
+}

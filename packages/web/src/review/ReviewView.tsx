@@ -11,7 +11,9 @@ export function ReviewView() {
   const { t } = useI18n();
   const loc = useLocation();
   const status = loc.params.get("status") ?? "proposed";
-  const res = useLoad(() => api.claims({ status, limit: 200, sort: "source,start" }), status);
+  // ?source=: the claims of one document (the documents page links here after an ingest).
+  const source = loc.params.get("source") ?? undefined;
+  const res = useLoad(() => api.claims({ status, source, limit: 200, sort: "source,start" }), `${status} ${source ?? ""}`);
   const [done, setDone] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<Set<string>>(new Set());

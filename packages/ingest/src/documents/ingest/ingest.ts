@@ -399,7 +399,7 @@ async function undatedEvent(store: Store, plan: Planned, proposal: EventProposal
     author,
     createdAt: now,
     updatedAt: now,
-    note: `${proposal.note ? `${proposal.note} ` : ""}The passage states this event without a date: record it as an event once its date is known.`,
+    note: `${proposal.note ? `${proposal.note} ` : ""}Record it as an event once its date is known.`,
   };
   if (!plan.claims.some((c) => c.id === claim.id)) plan.claims.push(claim);
   plan.entry.undated++;
