@@ -116,3 +116,17 @@ export function Section({ title, children, id }: { title: string; children: Reac
 }
 
 export const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A claim's value as a short text (a date's start, a figure with its unit, an actor id, a text). */
+export function valueText(v: unknown): string {
+  if (!v || typeof v !== "object") return "";
+  const o = v as Record<string, unknown>;
+  if (typeof o.text === "string") return o.text;
+  if (o.date && typeof o.date === "object") return String((o.date as { start: string }).start);
+  if (typeof o.number === "number") return `${o.number}${typeof o.unit === "string" ? ` ${o.unit}` : ""}`;
+  if (typeof o.actor === "string") return o.actor;
+  return Object.entries(o)
+    .filter(([k]) => k !== "type")
+    .map(([, x]) => (typeof x === "object" ? JSON.stringify(x) : String(x)))
+    .join(" ");
+}

@@ -5,7 +5,7 @@ import { api, ApiError } from "../api/client.js";
 import type { ActorProfile, Agreement, ClaimWithSource, Relation } from "../api/types.js";
 import { isRtlText, useI18n } from "../i18n/index.js";
 import { useLocation } from "../state/router.js";
-import { Link, Section, Status, formatDate, useLabel, useLoad } from "../ui.js";
+import { Link, Section, Status, formatDate, useLabel, useLoad, valueText } from "../ui.js";
 import { barGeometry, membershipBars } from "./bars.js";
 import { ClaimList } from "./ClaimList.js";
 import { AGREEMENT_KINDS, agreementIds, byTarget, chunks, evidenceTargets, targetKey } from "./evidence.js";
@@ -223,17 +223,4 @@ export function ActorView({ id }: { id: string }) {
       </Section>
     </article>
   );
-}
-
-function valueText(v: unknown): string {
-  if (!v || typeof v !== "object") return "";
-  const o = v as Record<string, unknown>;
-  if (typeof o.text === "string") return o.text;
-  if (o.date && typeof o.date === "object") return String((o.date as { start: string }).start);
-  if (typeof o.number === "number") return `${o.number}${typeof o.unit === "string" ? ` ${o.unit}` : ""}`;
-  if (typeof o.actor === "string") return o.actor;
-  return Object.entries(o)
-    .filter(([k]) => k !== "type")
-    .map(([, x]) => (typeof x === "object" ? JSON.stringify(x) : String(x)))
-    .join(" ");
 }

@@ -4,7 +4,7 @@ import { api, ApiError } from "../api/client.js";
 import type { ClaimWithSource } from "../api/types.js";
 import { useI18n } from "../i18n/index.js";
 import { useLocation } from "../state/router.js";
-import { Link, Status, useLoad } from "../ui.js";
+import { Link, Status, useLoad, valueText } from "../ui.js";
 import { chosen, selectable, toggle, toggleAll } from "./selection.js";
 
 export function ReviewView() {
@@ -121,7 +121,8 @@ function ReviewItem({
     <li className={done ? `reviewed ${done}` : undefined} aria-label={`Claim ${c.id}`} data-claim={c.id}>
       <div className="meta">
         {selected !== undefined && <input type="checkbox" className="select" checked={selected} onChange={onSelect} aria-label={`${t("review.select")} ${c.id}`} />}
-        <code>{target}</code> {c.property ?? ""} · {c.author} · {Math.round((c.confidence ?? 0) * 100)}% · <Link href={link}>{c.sourceTitle}</Link>
+        <code>{target}</code> {c.property ?? ""}
+        {c.value !== undefined && valueText(c.value) && <strong className="claim-value"> {valueText(c.value)}</strong>} · {c.author} · {Math.round((c.confidence ?? 0) * 100)}% · <Link href={link}>{c.sourceTitle}</Link>
       </div>
       <blockquote dir="auto">“{c.locator?.quote ?? ""}”</blockquote>
       {c.note && <p className="muted">{c.note}</p>}

@@ -43,7 +43,7 @@ export function toProposal(f: EventFinding, by: number): EventProposal {
     event,
     evidence: { start: f.sentence.start + by, end: f.sentence.end + by },
     confidence: f.confidence,
-    note: `Proposed by diplograph ingest: ${notes.join("; ")}.`,
+    note: `${f.title}${f.date ? "" : " (no date stated)"}. Proposed by diplograph ingest: ${notes.join("; ")}.`,
     actors: f.participants.map((p) => ({ ...p.actor, mention: { start: p.mention.start + by, end: p.mention.end + by } })),
   };
 }
