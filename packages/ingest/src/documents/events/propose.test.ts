@@ -85,6 +85,13 @@ describe("proposeEvents", () => {
     expect(propose("Cooperation of Iran and Russia includes the ratification of agreements.")).toEqual([]);
   });
 
+  it("reads a reaction to an event as a statement of whoever reacts", () => {
+    const [p] = propose("Oman welcomed the talks of Iran and Russia on 3 May 2024.");
+    expect(p!.type).toBe("statement");
+    expect(p!.trigger.text).toBe("welcomed");
+    expect(roles(p!).omn).toBe("sender");
+  });
+
   it("proposes nothing for a denied event or a sentence without an event", () => {
     expect(propose("Iran was unable to join the Shanghai Cooperation Organisation before 2021.")).toEqual([]);
     expect(propose("Iran and Russia are neighbours across the Caspian Sea.")).toEqual([]);

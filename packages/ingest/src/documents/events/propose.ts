@@ -23,6 +23,7 @@ const FOUNDED_KINDS = new Set<ActorKind>(["party", "movement", "parliamentary-bo
 const NEGATION = /\b(?:not|never|unable to|failed to|refused to|did not|didn't|could not|couldn't|cannot|no longer)\s+(?:\w+\s+){0,2}$/iu;
 const HYPOTHETICAL = /\b(?:could|should|would|may|might|can|will|shall|must|(?:aims?|seeks?|plans?|intends?|hopes?|wants?|wishes|proposed|agreed) to|pursu(?:e|es|ing)|possible|potential|prospective|future|planned)\s+(?:\w+\s+){0,3}$/iu;
 const GENERIC = /\b(?:includ(?:e|es|ing)|such as|like|types? of|forms? of|kinds? of|areas? of|in terms of|mechanisms? (?:of|for)|capacit(?:y|ies) (?:of|for))\s+(?:\w+\s+){0,2}$/iu;
+const REACTION = /(?:^|\s)(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|applaud|reject|oppos|protest)\w*\s+(?:the\s+|this\s+|these\s+|its\s+|their\s+)?(?:\w+\s+){0,2}$/iu;
 const ARABIC = /[\u0600-\u06ff]/gu;
 const LATIN = /[A-Za-z]/gu;
 
@@ -149,6 +150,13 @@ function findTrigger(text: string, sentence: TextSpan, inBackground: (i: number)
       // ratification of agreements", "such as visits").
       const before = body.slice(Math.max(0, m.index - 40), m.index);
       if (NEGATION.test(before) || HYPOTHETICAL.test(before) || GENERIC.test(before)) continue;
+      // "Qatar welcomed the talks": a reaction to an event is a statement by whoever reacts, not the event itself.
+      const reaction = REACTION.exec(before);
+      if (reaction) {
+        const at = sentence.start + Math.max(0, m.index - 40) + reaction.index + reaction[0].search(/\S/u);
+        const verb = /^\S+/u.exec(text.slice(at))![0];
+        return { type: "statement", span: { start: at, end: at + verb.length, text: verb } };
+      }
       return { type, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length) } };
     }
   }
