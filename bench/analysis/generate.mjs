@@ -1,18 +1,7 @@
 // Writes the benchmark's seeded G(n, m) random graphs (undirected, simple) and fixed pivot lists as text files.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-
-/** mulberry32: every run writes the same graphs. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../rng.mjs";
 
 export const GRAPHS = [
   { name: "gnm-5k", n: 5_000, m: 25_000, seed: 5 },

@@ -3,6 +3,7 @@
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { generate as generateRows } from "../import/generate.mjs";
+import { rng } from "../rng.mjs";
 
 /** Bump when the generated data changes: the cached database is keyed by it. */
 export const GENERATOR_VERSION = 1;
@@ -17,17 +18,6 @@ const SUFFIXES = [
   ["movement", "Movement", "جنبش"],
   ["person", "", ""],
 ];
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The name parts of actor i, deterministic, so the benchmark can pick search queries without reading the data. */
 export function actorName(i) {

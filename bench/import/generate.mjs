@@ -1,18 +1,7 @@
 // Generates a large, valid dataset for the import benchmark: actors, and relation and event rows with a claim each.
 import { mkdirSync, writeFileSync, createWriteStream } from "node:fs";
 import { join } from "node:path";
-
-/** Small deterministic PRNG (mulberry32), so every run loads the same data. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../rng.mjs";
 
 const KINDS = [
   ["member-of", ["full", "associate", "observer", "guest", "founding"]],

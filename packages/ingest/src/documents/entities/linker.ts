@@ -23,6 +23,8 @@ export interface StandardLinkerOptions {
   gazetteer?: Gazetteer | string | false;
   /** The Party Facts core parties CSV, or false for none. Default: data/reference/parties/partyfacts-core-parties.csv. */
   partyFacts?: string | false;
+  /** Parties read already (`loadPartyFacts`), used instead of reading `partyFacts`. */
+  parties?: readonly GazetteerEntity[];
 }
 
 /** What a passage names unambiguously, and how often (by actor id, and by country for national actors). */
@@ -114,7 +116,7 @@ export class Linker {
   static standard(actors: readonly Actor[] = [], options: StandardLinkerOptions = {}): Linker {
     const g = options.gazetteer;
     const gazetteer = g === false ? undefined : typeof g === "object" ? g : loadGazetteer(g);
-    const parties = options.partyFacts === false ? [] : loadPartyFacts(options.partyFacts ?? DEFAULT_PARTYFACTS_CSV);
+    const parties = options.parties ?? (options.partyFacts === false ? [] : loadPartyFacts(options.partyFacts ?? DEFAULT_PARTYFACTS_CSV));
     return Linker.build({ actors, parties, ...(gazetteer ? { gazetteer } : {}) });
   }
 

@@ -24,10 +24,7 @@ export async function defaultPipeline(store?: Store): Promise<Pipeline> {
 
 let reference: { gazetteer: Gazetteer; parties: GazetteerEntity[] } | undefined;
 
-async function linkerFor(store: Store | undefined): Promise<Linker> {
+function linkerFor(store: Store | undefined): Promise<Linker> {
   reference ??= { gazetteer: loadGazetteer(), parties: loadPartyFacts() };
-  if (!store) return Linker.build(reference);
-  const ids = [...(await store.ids("actors"))].sort();
-  const found = await store.getActors(ids);
-  return Linker.build({ ...reference, actors: ids.flatMap((id) => found.get(id) ?? []) });
+  return store ? Linker.fromStore(store, reference) : Promise.resolve(Linker.standard([], reference));
 }

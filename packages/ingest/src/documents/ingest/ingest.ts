@@ -302,13 +302,25 @@ export async function ingestDocuments(store: Store, paths: readonly string[], op
   return summary;
 }
 
+/** What the proposal writers share for one file. */
+interface ProposalContext {
+  store: Store;
+  plan: Planned;
+  /** The document text, which the claims quote. */
+  text: string;
+  author: string;
+  now: string;
+  /** Actors proposed by this run so far (this file or an earlier one, written first in the same transaction). */
+  proposedActors: Set<string>;
+}
+
 /**
  * The pipeline's event proposals as records: each event validated against the model (and its participants and
  * agreement against the store), with a claim quoting its evidence, status proposed. A proposal naming a stored
  * event adds only the claim. What cannot be written is left out with a warning.
  */
 async function proposals(store: Store, plan: Planned, extracted: readonly ExtractedPassage[], text: string, author: string, now: string, proposedActors: Set<string>): Promise<void> {
-  const sourceId = plan.entry.sourceId;
+  const ctx: ProposalContext = { store, plan, text, author, now, proposedActors };
   for (const [ord, p] of extracted.entries()) {
     for (const proposal of p.events) {
       const span = proposal.evidence ?? { start: p.start, end: p.end };
@@ -318,10 +330,10 @@ async function proposals(store: Store, plan: Planned, extracted: readonly Extrac
         continue;
       }
       if (!proposal.event.date) {
-        await undatedEvent(store, plan, proposal, span, where, text, author, now, proposedActors);
+        await undatedEvent(ctx, proposal, span, where);
         continue;
       }
-      const id = proposal.event.id ?? `ev-${hashParts([sourceId, span.start, span.end, proposal.event.type, JSON.stringify(proposal.event.date)])}`;
+      const id = proposal.event.id ?? `ev-${hashParts([plan.entry.sourceId, span.start, span.end, proposal.event.type, JSON.stringify(proposal.event.date)])}`;
       const parsed = Event.safeParse({ ...proposal.event, id });
       if (!parsed.success) {
         plan.entry.warnings.push(`${where}: event proposal left out: ${parsed.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; ")}`);
@@ -331,31 +343,38 @@ async function proposals(store: Store, plan: Planned, extracted: readonly Extrac
       const refs = [...event.participants.map((x) => ({ type: "actor" as const, id: x.actor })), ...(event.agreement ? [{ type: "agreement" as const, id: event.agreement }] : [])];
       // Participants the store does not hold but the linker knows (a gazetteer state, party or body) are proposed
       // with the event: the actor record and a claim quoting the mention.
-      const missing = (await store.missingTargets(refs)).filter((m) => !(m.type === "actor" && proposeActor(plan, proposal, m.id, sourceId, text, author, now, proposedActors)));
+      const missing = (await store.missingTargets(refs)).filter((m) => !(m.type === "actor" && proposeActor(ctx, proposal, m.id)));
       if (missing.length) {
         plan.entry.warnings.push(`${where}: event proposal left out: no ${missing.map((m) => `${m.type} "${m.id}"`).join(", ")} in the database`);
         continue;
       }
       if (!(await store.exists("event", id)) && !plan.events.some((e) => e.id === id)) plan.events.push(event);
-      const claim: Claim = {
-        id: `c-${hashParts(["event", id, sourceId, span.start, span.end])}`,
-        target: { type: "event", id },
-        qualifiers: {},
-        source: sourceId,
-        locator: { start: span.start, end: span.end, quote: text.slice(span.start, span.end) },
-        status: "proposed",
-        confidence: Math.min(1, Math.max(0, proposal.confidence)),
-        author,
-        createdAt: now,
-        updatedAt: now,
-      };
-      if (proposal.note) claim.note = proposal.note;
-      if (!plan.claims.some((c) => c.id === claim.id)) plan.claims.push(claim);
+      addClaim(ctx, { type: "event", id }, span, proposal.confidence, proposal.note ? { note: proposal.note } : {});
     }
   }
   plan.entry.events = plan.events.length;
   plan.entry.actors = plan.actors.length;
   plan.entry.claims = plan.claims.length;
+}
+
+/** A proposed claim on `target` quoting `span` of the text, added to the plan once (its id derives from both). */
+function addClaim(ctx: ProposalContext, target: Claim["target"], span: { start: number; end: number }, confidence: number, fields: Pick<Claim, "property" | "value" | "qualifiers" | "note"> | Pick<Claim, "note"> = {}): void {
+  const { plan, text } = ctx;
+  const sourceId = plan.entry.sourceId;
+  const claim: Claim = {
+    id: `c-${hashParts([target.type, target.id, sourceId, span.start, span.end, ..."property" in fields && fields.property ? [fields.property] : []])}`,
+    target,
+    qualifiers: {},
+    source: sourceId,
+    locator: { start: span.start, end: span.end, quote: text.slice(span.start, span.end) },
+    status: "proposed",
+    confidence: Math.min(1, Math.max(0, confidence)),
+    author: ctx.author,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    ...fields,
+  };
+  if (!plan.claims.some((c) => c.id === claim.id)) plan.claims.push(claim);
 }
 
 /** Roles that say who an event is about, in the order an undated statement's claim prefers them. */
@@ -366,67 +385,43 @@ const LEAD_ROLES = ["subject", "mediator", "guest", "sender", "signatory", "rati
  * its leading participant instead: property `stated-event`, the type and participants as text and as qualifiers, the
  * sentence as the quote, so that a reviewer who finds the date can record the event.
  */
-async function undatedEvent(store: Store, plan: Planned, proposal: EventProposal, span: { start: number; end: number }, where: string, text: string, author: string, now: string, proposedActors: Set<string>): Promise<void> {
+async function undatedEvent(ctx: ProposalContext, proposal: EventProposal, span: { start: number; end: number }, where: string): Promise<void> {
   const participants = proposal.event.participants ?? [];
   const rank = (role: string | undefined) => {
     const i = LEAD_ROLES.indexOf(role ?? "");
     return i < 0 ? LEAD_ROLES.length : i;
   };
-  const ordered = [...participants].sort((a, b) => rank(a.role) - rank(b.role));
   let lead: string | undefined;
-  for (const p of ordered) {
-    const missing = await store.missingTargets([{ type: "actor", id: p.actor }]);
-    if (missing.length === 0 || proposeActor(plan, proposal, p.actor, plan.entry.sourceId, text, author, now, proposedActors)) {
+  for (const p of [...participants].sort((a, b) => rank(a.role) - rank(b.role))) {
+    if ((await ctx.store.missingTargets([{ type: "actor", id: p.actor }])).length === 0 || proposeActor(ctx, proposal, p.actor)) {
       lead = p.actor;
       break;
     }
   }
   if (!lead) {
-    plan.entry.warnings.push(`${where}: a ${proposal.event.type} event stated without a date names no actor that can be recorded; left out`);
+    ctx.plan.entry.warnings.push(`${where}: a ${proposal.event.type} event stated without a date names no actor that can be recorded; left out`);
     return;
   }
-  const list = participants.map((p) => `${p.actor}${p.role ? `:${p.role}` : ""}`).join(";");
-  const claim: Claim = {
-    id: `c-${hashParts(["stated-event", lead, plan.entry.sourceId, span.start, span.end, proposal.event.type])}`,
-    target: { type: "actor", id: lead },
+  const before = ctx.plan.claims.length;
+  addClaim(ctx, { type: "actor", id: lead }, span, proposal.confidence, {
     property: "stated-event",
     value: { type: "text", text: `${proposal.event.title} (no date stated)` },
-    qualifiers: { type: proposal.event.type, participants: list, ...(proposal.event.place ? { place: proposal.event.place } : {}) },
-    source: plan.entry.sourceId,
-    locator: { start: span.start, end: span.end, quote: text.slice(span.start, span.end) },
-    status: "proposed",
-    confidence: Math.min(1, Math.max(0, proposal.confidence)),
-    author,
-    createdAt: now,
-    updatedAt: now,
+    qualifiers: { type: proposal.event.type, participants: participants.map((p) => `${p.actor}${p.role ? `:${p.role}` : ""}`).join(";"), ...(proposal.event.place ? { place: proposal.event.place } : {}) },
     note: `${proposal.note ? `${proposal.note} ` : ""}Record it as an event once its date is known.`,
-  };
-  if (!plan.claims.some((c) => c.id === claim.id)) plan.claims.push(claim);
-  plan.entry.undated++;
+  });
+  if (ctx.plan.claims.length > before) ctx.plan.entry.undated++;
 }
 
 /** Add the linker's description of actor `id` to the plan as a proposed actor; false when the proposal has none. */
-function proposeActor(plan: Planned, proposal: EventProposal, id: string, sourceId: string, text: string, author: string, now: string, proposed: Set<string>): boolean {
+function proposeActor(ctx: ProposalContext, proposal: EventProposal, id: string): boolean {
   const ref = proposal.actors?.find((a) => a.id === id);
   if (!ref) return false;
-  // Proposed already, by this file or an earlier one of the run (written before this one, in the same transaction).
-  if (proposed.has(id)) return true;
+  if (ctx.proposedActors.has(id)) return true;
   const parsed = Actor.safeParse({ id: ref.id, kind: ref.kind, name: ref.name, ...(ref.country ? { country: ref.country } : {}) });
   if (!parsed.success) return false;
-  proposed.add(id);
-  plan.actors.push(parsed.data);
-  const { start, end } = ref.mention;
-  plan.claims.push({
-    id: `c-${hashParts(["actor", id, sourceId, start, end])}`,
-    target: { type: "actor", id },
-    qualifiers: {},
-    source: sourceId,
-    locator: { start, end, quote: text.slice(start, end) },
-    status: "proposed",
-    confidence: Math.min(1, Math.max(0, proposal.confidence)),
-    author,
-    createdAt: now,
-    updatedAt: now,
+  ctx.proposedActors.add(id);
+  ctx.plan.actors.push(parsed.data);
+  addClaim(ctx, { type: "actor", id }, ref.mention, proposal.confidence, {
     note: "Actor named by the document and known to the gazetteer, proposed with an event it takes part in.",
   });
   return true;
