@@ -11,7 +11,7 @@ import { GENERATOR_VERSION, actorName, generate } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
-const cli = join(root, "packages/cli/dist/main.js");
+export const cli = join(root, "packages/cli/dist/main.js");
 const out = join(here, "out");
 const ACTORS = Number(process.env.BENCH_ACTORS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -22,7 +22,7 @@ const WORKERS = process.env.BENCH_WORKERS ?? "2";
 const TARGET_P99_MS = 50;
 
 /** The database, built once per generator version and size, then reused. */
-async function database() {
+export async function database() {
   const db = join(out, `bench-v${GENERATOR_VERSION}-${ACTORS}-${EVENTS}.db`);
   if (existsSync(db)) {
     console.log(`Using the cached database ${db}`);
@@ -49,7 +49,7 @@ async function database() {
   return db;
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((res, rej) => {
     const s = createServer();
     s.listen(0, "127.0.0.1", () => {
@@ -75,7 +75,7 @@ async function startServer(db) {
 }
 
 /** Deterministic variety: actor pages of random actors; searches by a word's prefix, a whole name, a Persian alias. */
-function requests(kind) {
+export function requests(kind) {
   let n = 0;
   const r = () => {
     n = (n * 1103515245 + 12345) % 2147483648;
@@ -98,31 +98,36 @@ function run(url, kind, connections, duration = DURATION) {
   });
 }
 
-const db = await database();
-const { child, url } = await startServer(db);
-try {
-  // Warm up the page cache and the JIT before measuring.
-  await Promise.all([run(url, "actor page", 10, 5), run(url, "search", 10, 5)]);
-} catch {}
-let results;
-try {
-  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; server: ${WORKERS} worker process(es); load average before the run ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
-  console.log(`Driving ${url} for ${DURATION} s at ${CONNECTIONS} connections (half actor pages, half searches)…`);
-  const half = Math.floor(CONNECTIONS / 2);
-  const [pages, searches] = await Promise.all([run(url, "actor page", half), run(url, "search", CONNECTIONS - half)]);
-  results = { "actor page": pages, search: searches };
-} finally {
-  child.kill("SIGTERM");
+// Run only when started, not when profile.mjs imports the helpers above.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+
+async function main() {
+  const db = await database();
+  const { child, url } = await startServer(db);
+  try {
+    // Warm up the page cache and the JIT before measuring.
+    await Promise.all([run(url, "actor page", 10, 5), run(url, "search", 10, 5)]);
+  } catch {}
+  let results;
+  try {
+    console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; server: ${WORKERS} worker process(es); load average before the run ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+    console.log(`Driving ${url} for ${DURATION} s at ${CONNECTIONS} connections (half actor pages, half searches)…`);
+    const half = Math.floor(CONNECTIONS / 2);
+    const [pages, searches] = await Promise.all([run(url, "actor page", half), run(url, "search", CONNECTIONS - half)]);
+    results = { "actor page": pages, search: searches };
+  } finally {
+    child.kill("SIGTERM");
+  }
+  console.log("\nkind          requests   req/s   p50 ms  p90 ms  p99 ms  max ms  errors  non-2xx  target p99 < 50 ms");
+  let ok = true;
+  for (const [kind, r] of Object.entries(results)) {
+    const errors = r.errors + r.timeouts;
+    const met = r.latency.p99 < TARGET_P99_MS && errors === 0 && r.non2xx === 0;
+    ok &&= met;
+    console.log(
+      `${kind.padEnd(12)}  ${String(r.requests.total).padStart(8)}  ${String(Math.round(r.requests.average)).padStart(6)}  ${String(r.latency.p50).padStart(6)}  ${String(r.latency.p90).padStart(6)}  ${String(r.latency.p99).padStart(6)}  ${String(r.latency.max).padStart(6)}  ${String(errors).padStart(6)}  ${String(r.non2xx).padStart(7)}  ${met ? "met" : "NOT met"}`,
+    );
+  }
+  console.log(`Load average after the run: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+  process.exitCode = ok ? 0 : 1;
 }
-console.log("\nkind          requests   req/s   p50 ms  p90 ms  p99 ms  max ms  errors  non-2xx  target p99 < 50 ms");
-let ok = true;
-for (const [kind, r] of Object.entries(results)) {
-  const errors = r.errors + r.timeouts;
-  const met = r.latency.p99 < TARGET_P99_MS && errors === 0 && r.non2xx === 0;
-  ok &&= met;
-  console.log(
-    `${kind.padEnd(12)}  ${String(r.requests.total).padStart(8)}  ${String(Math.round(r.requests.average)).padStart(6)}  ${String(r.latency.p50).padStart(6)}  ${String(r.latency.p90).padStart(6)}  ${String(r.latency.p99).padStart(6)}  ${String(r.latency.max).padStart(6)}  ${String(errors).padStart(6)}  ${String(r.non2xx).padStart(7)}  ${met ? "met" : "NOT met"}`,
-  );
-}
-console.log(`Load average after the run: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
-process.exitCode = ok ? 0 : 1;

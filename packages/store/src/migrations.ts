@@ -285,6 +285,31 @@ migrations["0005_document_versions"] = {
   },
 };
 
+/**
+ * An actor page lists the actor's events with all their participants. Two changes let it read them without a random
+ * lookup per participant (docs/design-choices.md, "Server speed"):
+ * - each event row keeps its participants as JSON (`[[actor, role], …]` in order), written with the event; the
+ *   `event_participants` table stays, for the by-actor index and every filter;
+ * - the by-actor index also holds the event id, so an actor's events are found from the index alone.
+ */
+migrations["0006_event_participants_on_events"] = {
+  async up(db: Kysely<unknown>) {
+    const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+    await db.schema.alterTable("events").addColumn("participants", "text", (c) => c.notNull().defaultTo("[]")).execute();
+    if (sqlite) {
+      await sql`UPDATE events SET participants = (SELECT json_group_array(json_array(actor_id, role)) FROM
+        (SELECT actor_id, role FROM event_participants p WHERE p.event_id = events.id ORDER BY ord))
+        WHERE EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = events.id)`.execute(db);
+    } else {
+      await sql`UPDATE events SET participants = p.list FROM
+        (SELECT event_id, json_agg(json_build_array(actor_id, role) ORDER BY ord)::text AS list FROM event_participants GROUP BY event_id) p
+        WHERE p.event_id = events.id`.execute(db);
+    }
+    await db.schema.dropIndex("event_participants_actor").execute();
+    await db.schema.createIndex("event_participants_actor").on("event_participants").columns(["actor_id", "event_id"]).execute();
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrations;

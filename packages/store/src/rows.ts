@@ -168,12 +168,14 @@ export function relationRow(r: Relation): RelationsTable {
 }
 
 /**
- * An event's row. Its participants live in their own table, but they are part of the event's content: the hash covers
- * them too, so a re-import that only changes a participant or a role is seen as a change.
+ * An event's row. Its participants are part of its content: the hash covers them, so a re-import that only changes a
+ * participant or a role is seen as a change. They are stored twice, as rows of their own table (`participantRows`,
+ * for the by-actor index and filters) and as JSON on the event (`participants`, for reading events whole); the JSON
+ * column is set after the hash, which stays what it was before the column existed.
  */
 export function eventRow(e: Event): EventsTable {
   const b = dateInfo(e.date);
-  const row: NoHash<EventsTable> = {
+  const row: Omit<NoHash<EventsTable>, "participants"> = {
     id: e.id,
     type: e.type,
     cameo: e.cameo ?? EVENT_TYPES.map[e.type].cameo ?? null,
@@ -192,7 +194,7 @@ export function eventRow(e: Event): EventsTable {
   };
   const parts = Object.values(row) as Array<string | number | null>;
   for (const p of e.participants) parts.push(p.actor, p.role);
-  return Object.assign(row, { hash: hashParts(parts) });
+  return Object.assign(row, { hash: hashParts(parts), participants: JSON.stringify(e.participants.map((p) => [p.actor, p.role])) });
 }
 
 export function participantRows(e: Event): EventParticipantsTable[] {
@@ -338,7 +340,8 @@ export function relationFromRow(r: RelationsTable): Relation {
   });
 }
 
-export function eventFromRow(r: EventsTable, participants: EventParticipantsTable[]): Event {
+/** An event from its row; its participants come from the row's JSON copy of them. */
+export function eventFromRow(r: EventsTable): Event {
   const defaultCameo = EVENT_TYPES.map[r.type as Event["type"]]?.cameo ?? null;
   return compact({
     id: r.id,
@@ -348,10 +351,7 @@ export function eventFromRow(r: EventsTable, participants: EventParticipantsTabl
     date: JSON.parse(r.date) as DateValue,
     place: opt(r.place),
     placeCountry: opt(r.place_country),
-    participants: participants
-      .slice()
-      .sort((a, b) => Number(a.ord) - Number(b.ord))
-      .map((p) => ({ actor: p.actor_id, role: p.role as Event["participants"][number]["role"] })),
+    participants: (JSON.parse(r.participants) as Array<[string, Event["participants"][number]["role"]]>).map(([actor, role]) => ({ actor, role })),
     track: opt(r.track) as Event["track"],
     layers: layersOf(r.layers),
     outcome: opt(r.outcome),

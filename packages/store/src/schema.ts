@@ -137,6 +137,8 @@ export interface EventsTable {
   attributes: string;
   note: string | null;
   hash: string;
+  /** The participants in order, as JSON `[[actor, role], …]`: a copy of `event_participants` for reading events whole. */
+  participants: string;
 }
 
 export interface EventParticipantsTable {

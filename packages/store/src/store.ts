@@ -214,15 +214,6 @@ function likePattern(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function groupParticipants(rows: EventParticipantsTable[], into = new Map<string, EventParticipantsTable[]>()): Map<string, EventParticipantsTable[]> {
-  for (const p of rows) {
-    const list = into.get(p.event_id);
-    if (list) list.push(p);
-    else into.set(p.event_id, [p]);
-  }
-  return into;
-}
-
 function countMap(rows: Array<{ k: string | null; n: number | string }>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of rows) out[r.k ?? "(none)"] = Number(r.n);
@@ -239,7 +230,7 @@ export class Store {
   private constructor(private readonly conn: Connection) {
     this.db = conn.db;
     this.location = conn.location;
-    this.prepared = new PreparedQueries(conn.db);
+    this.prepared = new PreparedQueries(conn.db, conn.sqlite);
   }
 
   /** Open (and migrate) the database at a file path or postgres:// URL; default `diplograph.db` or $DIPLOGRAPH_DB. */
@@ -381,7 +372,7 @@ export class Store {
             .orderBy("claims.target_id")
             .orderBy("claims.property")
             .orderBy("claims.id")
-            .limit(a("limit")),
+            .limit(a.int("limit")),
         { type: "actor", id, limit: 10_000 },
       ),
       p.rows(
@@ -394,7 +385,7 @@ export class Store {
             .orderBy("kind")
             .orderBy(sql`coalesce(valid_from, '9999')`)
             .orderBy("id")
-            .limit(a("limit")),
+            .limit(a.int("limit")),
         { id, limit },
       ),
       p.rows(
@@ -406,40 +397,16 @@ export class Store {
             .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
             .orderBy("day_from")
             .orderBy("id")
-            .limit(a("limit")),
+            .limit(a.int("limit")),
         { id, limit },
       ),
     ]);
-    // Every event of the actor was read: their participants by the same subquery; else by the ids read.
-    const participants =
-      events.length === 0
-        ? new Map<string, EventParticipantsTable[]>()
-        : events.length < limit
-          ? groupParticipants(
-              await p.rows(
-                "actor events' participants",
-                (a) =>
-                  this.db
-                    .selectFrom("event_participants")
-                    .selectAll()
-                    .where("event_id", "in", (eb) => eb.selectFrom("event_participants as p").select("p.event_id").where("p.actor_id", "=", a("id"))),
-                { id },
-              ),
-            )
-          : await this.participantsOf(events.map((e) => e.id));
     return {
       actor: actorFromRow(row),
       claims: claims.map((r) => ({ ...claimFromRow(r), sourceTitle: r.source_title })),
       relations: relations.map(relationFromRow),
-      events: events.map((e) => eventFromRow(e, participants.get(e.id) ?? [])),
+      events: events.map((e) => eventFromRow(e)),
     };
-  }
-
-  /** The participants of events, by event id. */
-  private async participantsOf(ids: string[]): Promise<Map<string, EventParticipantsTable[]>> {
-    const out = new Map<string, EventParticipantsTable[]>();
-    for (let i = 0; i < ids.length; i += 500) groupParticipants(await this.db.selectFrom("event_participants").selectAll().where("event_id", "in", ids.slice(i, i + 500)).execute(), out);
-    return out;
   }
 
   async getActors(ids: string[]): Promise<Map<string, Actor>> {
@@ -521,7 +488,7 @@ export class Store {
       return q;
     };
     /** The values themselves, for the queries built per call (the rare count, the facets). */
-    const now: Arg = <T>(name: string) => values[name] as T;
+    const now = Object.assign(<T>(name: string) => values[name] as T, { int: (name: string) => sql.lit(values[name] as number) }) as Arg;
     // The total comes with the page (a window count over the matches), so the matching runs once.
     const shape = `find actors: ${mode}${search.kind ? " kind" : ""}${search.country ? " country" : ""}${search.track ? " track" : ""} ${JSON.stringify(search.sort ?? [])}`;
     // A plain search (no filter, the relevance order): only the page's actors are read whole, and only the matches
@@ -535,7 +502,7 @@ export class Store {
         if (plain) {
           return db
             .with((w) => w("best").materialized(), () => best(a))
-            .with("cut", (w) => w.selectFrom("best").select("rank").orderBy("rank").limit(1).offset(a("cut")))
+            .with("cut", (w) => w.selectFrom("best").select("rank").orderBy("rank").limit(sql.lit(1)).offset(a.int("cut")))
             .with("page", (w) =>
               w
                 .selectFrom("best")
@@ -545,8 +512,8 @@ export class Store {
                 .orderBy("best.rank")
                 .orderBy("actors.name")
                 .orderBy("actors.id")
-                .limit(a("limit"))
-                .offset(a("offset")),
+                .limit(a.int("limit"))
+                .offset(a.int("offset")),
             )
             .selectFrom("page")
             .innerJoin("actors", "actors.id", "page.id")
@@ -558,8 +525,8 @@ export class Store {
         }
         const page = base(a).selectAll("actors").select(sql<number>`count(*) over ()`.as("total_matches"));
         return ordered(page, "actors", search.sort, (q) => (mode === "all" ? q : q.orderBy("best.rank")).orderBy("actors.name").orderBy("actors.id"))
-          .limit(a("limit"))
-          .offset(a("offset"));
+          .limit(a.int("limit"))
+          .offset(a.int("offset"));
       },
       values,
     )) as Array<ActorsTable & { total_matches: number | string }>;
@@ -748,8 +715,7 @@ export class Store {
   async getEvent(id: string): Promise<Event> {
     const row = await this.db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFoundError(`no event "${id}"`);
-    const ps = await this.db.selectFrom("event_participants").selectAll().where("event_id", "=", id).execute();
-    return eventFromRow(row, ps);
+    return eventFromRow(row);
   }
 
   async listEvents(f: EventFilter = {}): Promise<EventHit[]> {
@@ -759,12 +725,12 @@ export class Store {
       .offset(f.offset ?? 0)
       .execute();
     const ids = rows.map((r) => r.id);
-    const participants = await this.participantsOf(ids);
     const counts = await this.claimCounts("event", ids);
     return rows.map((r) => {
-      const ps = participants.get(r.id) ?? [];
-      const hit: EventHit = { event: eventFromRow(r, ps), claims: counts.get(r.id) ?? 0 };
-      if (root && !ps.some((p) => p.actor_id === root)) hit.via = ps.find((p) => parts!.has(p.actor_id))?.actor_id;
+      const event = eventFromRow(r);
+      const ps = event.participants;
+      const hit: EventHit = { event, claims: counts.get(r.id) ?? 0 };
+      if (root && !ps.some((p) => p.actor === root)) hit.via = ps.find((p) => parts!.has(p.actor))?.actor;
       return hit;
     });
   }
@@ -1037,13 +1003,6 @@ export class Store {
 
   /** Every record, for exports. */
   async snapshot(): Promise<Snapshot> {
-    const participants = await this.db.selectFrom("event_participants").selectAll().execute();
-    const byEvent = new Map<string, EventParticipantsTable[]>();
-    for (const p of participants) {
-      const list = byEvent.get(p.event_id) ?? [];
-      list.push(p);
-      byEvent.set(p.event_id, list);
-    }
     return {
       sources: (await this.db.selectFrom("sources").selectAll().orderBy("id").execute()).map((r) => ({
         ...sourceFromRow(r),
@@ -1053,7 +1012,7 @@ export class Store {
       agreements: (await this.db.selectFrom("agreements").selectAll().orderBy("id").execute()).map(agreementFromRow),
       concepts: (await this.db.selectFrom("concepts").selectAll().orderBy("id").execute()).map(conceptFromRow),
       relations: (await this.db.selectFrom("relations").selectAll().orderBy("id").execute()).map(relationFromRow),
-      events: (await this.db.selectFrom("events").selectAll().orderBy("id").execute()).map((r) => eventFromRow(r, byEvent.get(r.id) ?? [])),
+      events: (await this.db.selectFrom("events").selectAll().orderBy("id").execute()).map((r) => eventFromRow(r)),
       claims: (await this.db.selectFrom("claims").selectAll().orderBy("id").execute()).map(claimFromRow),
     };
   }

@@ -1,0 +1,43 @@
+// Where the server's CPU goes: one `diplograph serve` process under `node --cpu-prof`, driven by autocannon with the
+// benchmark's requests (actor pages, searches or both) for BENCH_SECONDS, then the functions with the most self time.
+// Usage: node bench/api/profile.mjs [page|search|both]   (after `npm run bench:api` has built the database)
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { cli, database, freePort, requests } from "./run.mjs";
+
+const kind = process.argv[2] ?? "both";
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const dir = mkdtempSync(join(tmpdir(), "diplograph-prof-"));
+const db = await database();
+const port = await freePort();
+const child = spawn(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, cli, "--db", db, "serve", "--port", String(port), "--no-seed"], { stdio: ["ignore", "pipe", "inherit"] });
+await new Promise((res) => child.stdout.on("data", (d) => String(d).includes("serving") && res()));
+const url = `http://127.0.0.1:${port}`;
+const drive = (k, connections) =>
+  new Promise((res, rej) => autocannon({ url, connections, duration: seconds, requests: [{ method: "GET", setupRequest: requests(k) }] }, (e, r) => (e ? rej(e) : res(r))));
+const kinds = kind === "both" ? ["actor page", "search"] : [kind === "page" ? "actor page" : "search"];
+const results = await Promise.all(kinds.map((k) => drive(k, 10)));
+for (const [i, r] of results.entries()) console.log(`${kinds[i]}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+child.kill("SIGINT");
+await new Promise((res) => child.on("exit", res));
+
+const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+const prof = JSON.parse(readFileSync(join(dir, file), "utf8"));
+const self = new Map();
+const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+const dt = new Map();
+for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+let total = 0;
+for (const [id, t] of dt) {
+  const n = byId.get(id);
+  const f = n.callFrame;
+  const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").slice(-2).join("/")}:${f.lineNumber + 1}`;
+  self.set(key, (self.get(key) ?? 0) + t);
+  if (f.functionName !== "(idle)") total += t;
+}
+console.log(`\nbusy ${(total / 1e6).toFixed(1)} s; top self time:`);
+for (const [k, t] of [...self].filter(([k]) => !k.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`);
+console.log(`profile: ${join(dir, file)}`);
