@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import { DiplographError } from "@diplograph/model";
 import { CodeMigrationProvider } from "./migrations.js";
 import type { Database } from "./schema.js";
+import { SessionGate } from "./gate.js";
 
 export type Location = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
 
@@ -26,6 +27,8 @@ export interface Connection {
   location: Location;
   /** The raw SQLite handle, for bulk writes; undefined on PostgreSQL. */
   sqlite?: BetterSqlite3.Database;
+  /** SQLite: open while a write session runs on the raw handle (gate.ts). */
+  gate?: SessionGate;
 }
 
 export class StoreError extends DiplographError {
@@ -85,7 +88,7 @@ export async function connect(loc: Location, options: { mustExist?: boolean } = 
     // Reads of a large database at random (a server's actor pages) go through the OS page cache without a read
     // system call per page. SQLite caps this at its compile-time maximum (2 GB by default).
     sqlite.pragma("mmap_size = 2147418112");
-    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), location: loc, sqlite };
+    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), location: loc, sqlite, gate: new SessionGate() };
   } else {
     const pool = new pg.Pool({ connectionString: loc.url, max: 4 });
     // An idle pooled connection can be closed by the server (a restart, an administrator, a dropped database); pg

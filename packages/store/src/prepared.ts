@@ -2,6 +2,7 @@
 // Kysely's query building and compilation, which cost about as much as running their short indexed SQL.
 import type BetterSqlite3 from "better-sqlite3";
 import { sql, type Compilable, type CompiledQuery, type Kysely, type RawBuilder } from "kysely";
+import type { SessionGate } from "./gate.js";
 
 /** What a parameter's placeholder looks like while the query is built; NUL never reaches the store from a user. */
 const MARK = "\u0000diplograph-arg:";
@@ -30,7 +31,7 @@ interface Entry {
  *
  * On SQLite, given the connection's handle, a query runs on a statement of its own in raw mode (rows as arrays, made
  * into objects here): better-sqlite3 builds a row object property by property, which cost a third of reading an
- * event row. It runs while holding Kysely's connection, so it waits for an open transaction like any other query.
+ * event row.
  */
 export class PreparedQueries {
   private readonly cache = new Map<string, Entry>();
@@ -40,6 +41,7 @@ export class PreparedQueries {
   constructor(
     private readonly db: Kysely<any>,
     private readonly sqlite?: BetterSqlite3.Database,
+    private readonly gate?: SessionGate,
   ) {}
 
   async rows<R>(key: string, build: (arg: Arg) => Compilable<R>, values: Readonly<Record<string, unknown>>): Promise<R[]> {
@@ -78,7 +80,14 @@ export class PreparedQueries {
     });
     const raw = entry.raw;
     if (raw) {
-      const arrays = await this.db.connection().execute(async () => raw.stmt.all(parameters) as unknown[][]);
+      // A write session open on the raw handle, and this read not part of it: wait for its end (gate.ts). Then,
+      // outside a transaction, the statement runs at once (synchronously: nothing can come between); inside one (a
+      // Kysely transaction), it waits for Kysely's connection like any query. Kysely's lock wakes every waiting query
+      // at each release, which under a hundred concurrent requests cost more than the reads themselves.
+      if (this.gate?.closed) await this.gate.pass();
+      const arrays = this.sqlite!.inTransaction
+        ? await this.db.connection().execute(async () => raw.stmt.all(parameters) as unknown[][])
+        : (raw.stmt.all(parameters) as unknown[][]);
       const { cols } = raw;
       return arrays.map((a) => {
         const row: Record<string, unknown> = {};

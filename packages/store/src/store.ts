@@ -230,7 +230,7 @@ export class Store {
   private constructor(private readonly conn: Connection) {
     this.db = conn.db;
     this.location = conn.location;
-    this.prepared = new PreparedQueries(conn.db, conn.sqlite);
+    this.prepared = new PreparedQueries(conn.db, conn.sqlite, conn.gate);
   }
 
   /** Open (and migrate) the database at a file path or postgres:// URL; default `diplograph.db` or $DIPLOGRAPH_DB. */

@@ -393,55 +393,8 @@ class Session implements Writer {
  * throws (so a failed import changes nothing). A session that writes nothing leaves an SQLite file untouched.
  */
 export async function writeSession<T>(conn: Connection, options: BulkOptions, fn: (w: Writer) => Promise<T>): Promise<{ value: T; result: WriteResult }> {
-  if (conn.sqlite) {
-    const db = conn.sqlite;
-    const bulk = (options.expectedRows ?? 0) >= BULK_ROWS;
-    // The importer resolved every reference before writing, so per-row foreign-key lookups are redundant in a bulk
-    // load. The pragma cannot change inside a transaction.
-    if (bulk) db.pragma("foreign_keys = OFF");
-    // IMMEDIATE: take the write lock now, waiting (busy_timeout) while another process writes. A deferred transaction
-    // reads first and would fail with SQLITE_BUSY, without waiting, when it then writes after another process's
-    // commit (several server workers, or a CLI import beside the server). Taking the lock writes nothing to the file.
-    db.exec("BEGIN IMMEDIATE");
-    const session = new Session(sqliteBackend(db), options);
-    let deferred: string[] = [];
-    if (bulk) {
-      for (const t of BULK_TABLES) {
-        // An empty table also loses its key index (migration 0004): nothing stored can conflict, the importer has
-        // checked the new ids, and the index is built once at the end (which would still refuse a duplicate).
-        const empty = db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined;
-        if (t !== "event_participants") session.knownEmpty(t, empty);
-        deferred = deferred.concat(dropIndexes(db, t, empty));
-      }
-    }
-    try {
-      const value = await fn(session);
-      if (!session.result.wrote) {
-        // Nothing changed (a re-import of the same data): the dropped indexes come back as they were, untouched.
-        db.exec("ROLLBACK");
-        options.onProgress?.(1, 1);
-        return { value, result: session.result };
-      }
-      if (deferred.length) {
-        options.onIndexing?.(deferred.length);
-        // The sorter of CREATE INDEX may use helper threads: the other cores are idle by now (about a fifth faster).
-        db.pragma(`threads = ${Math.min(4, availableParallelism())}`);
-        try {
-          for (const sql of deferred) db.exec(sql);
-        } finally {
-          db.pragma("threads = 0");
-        }
-      }
-      db.exec("COMMIT");
-      options.onProgress?.(1, 1);
-      return { value, result: session.result };
-    } catch (e) {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      throw e;
-    } finally {
-      if (bulk) db.pragma("foreign_keys = ON");
-    }
-  }
+  // SQLite: on the raw handle, behind the connection's gate (reads from elsewhere wait for the commit, gate.ts).
+  if (conn.sqlite) return conn.gate!.session(() => sqliteSession(conn.sqlite!, options, fn));
   let result: WriteResult | undefined;
   const value = await conn.db.transaction().execute(async (trx) => {
     const session = new Session(postgresBackend(trx), options);
@@ -450,6 +403,55 @@ export async function writeSession<T>(conn: Connection, options: BulkOptions, fn
     return v;
   });
   return { value, result: result! };
+}
+
+async function sqliteSession<T>(db: NonNullable<Connection["sqlite"]>, options: BulkOptions, fn: (w: Writer) => Promise<T>): Promise<{ value: T; result: WriteResult }> {
+  const bulk = (options.expectedRows ?? 0) >= BULK_ROWS;
+  // The importer resolved every reference before writing, so per-row foreign-key lookups are redundant in a bulk
+  // load. The pragma cannot change inside a transaction.
+  if (bulk) db.pragma("foreign_keys = OFF");
+  // IMMEDIATE: take the write lock now, waiting (busy_timeout) while another process writes. A deferred transaction
+  // reads first and would fail with SQLITE_BUSY, without waiting, when it then writes after another process's
+  // commit (several server workers, or a CLI import beside the server). Taking the lock writes nothing to the file.
+  db.exec("BEGIN IMMEDIATE");
+  const session = new Session(sqliteBackend(db), options);
+  let deferred: string[] = [];
+  if (bulk) {
+    for (const t of BULK_TABLES) {
+      // An empty table also loses its key index (migration 0004): nothing stored can conflict, the importer has
+      // checked the new ids, and the index is built once at the end (which would still refuse a duplicate).
+      const empty = db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined;
+      if (t !== "event_participants") session.knownEmpty(t, empty);
+      deferred = deferred.concat(dropIndexes(db, t, empty));
+    }
+  }
+  try {
+    const value = await fn(session);
+    if (!session.result.wrote) {
+      // Nothing changed (a re-import of the same data): the dropped indexes come back as they were, untouched.
+      db.exec("ROLLBACK");
+      options.onProgress?.(1, 1);
+      return { value, result: session.result };
+    }
+    if (deferred.length) {
+      options.onIndexing?.(deferred.length);
+      // The sorter of CREATE INDEX may use helper threads: the other cores are idle by now (about a fifth faster).
+      db.pragma(`threads = ${Math.min(4, availableParallelism())}`);
+      try {
+        for (const sql of deferred) db.exec(sql);
+      } finally {
+        db.pragma("threads = 0");
+      }
+    }
+    db.exec("COMMIT");
+    options.onProgress?.(1, 1);
+    return { value, result: session.result };
+  } catch (e) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw e;
+  } finally {
+    if (bulk) db.pragma("foreign_keys = ON");
+  }
 }
 
 /** The tables of relation and event rows, whose indexes a bulk load defers. */
