@@ -30,6 +30,12 @@ for (const backend of backends) {
       await sql`drop index event_participants_actor`.execute(db);
       await sql`create index event_participants_actor on event_participants (actor_id)`.execute(db);
       await sql`delete from kysely_migration where name = '0006_event_participants_on_events'`.execute(db);
+      // Migrations after it go back too (they run again, in order).
+      await sql`delete from kysely_migration where name = '0007_sqlite_names_version'`.execute(db);
+      if (backend.name === "sqlite") {
+        for (const t of ["insert", "delete", "update", "actor"]) await sql.raw(`drop trigger names_version_${t}`).execute(db);
+        await sql`drop table names_version`.execute(db);
+      }
       await store.close();
 
       store = await Store.open(url);

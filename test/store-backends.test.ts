@@ -97,7 +97,7 @@ for (const backend of backends) {
 
     it("migrates through every schema version in order", async () => {
       const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-      expect(rows.rows.map((r) => r.name)).toEqual(["0001_initial", "0002_event_notes_agreement_adoption", "0003_actor_name_trigrams", "0004_sqlite_droppable_keys", "0005_document_versions", "0006_event_participants_on_events"]);
+      expect(rows.rows.map((r) => r.name)).toEqual(["0001_initial", "0002_event_notes_agreement_adoption", "0003_actor_name_trigrams", "0004_sqlite_droppable_keys", "0005_document_versions", "0006_event_participants_on_events", "0007_sqlite_names_version"]);
     });
 
     it("stores adoption dates of resolutions and rules apart from signatures", async () => {

@@ -40,4 +40,21 @@ for (const [id, t] of dt) {
 }
 console.log(`\nbusy ${(total / 1e6).toFixed(1)} s; top self time:`);
 for (const [k, t] of [...self].filter(([k]) => !k.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`);
+// Inclusive time: a sample counts for every distinct function on its stack.
+const parent = new Map();
+for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const incl = new Map();
+for (const [id, t] of dt) {
+  const seen = new Set();
+  for (let n = id; n !== undefined; n = parent.get(n)) {
+    const f = byId.get(n).callFrame;
+    if (f.functionName === "(idle)" || f.functionName === "(root)") continue;
+    const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").slice(-2).join("/")}:${f.lineNumber + 1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    incl.set(key, (incl.get(key) ?? 0) + t);
+  }
+}
+console.log("\ntop inclusive time (the project's functions):");
+for (const [k, t] of [...incl].filter(([k]) => k.includes("dist/")).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`);
 console.log(`profile: ${join(dir, file)}`);

@@ -159,9 +159,10 @@ export interface ServeOptions extends ServerOptions {
   port?: number;
 }
 
-/** Start listening; resolves to the running server and its URL. */
+/** Start listening; resolves to the running server and its URL. A running server keeps the names in memory for search. */
 export async function serve(options: ServeOptions): Promise<{ app: FastifyInstance; url: string }> {
   const app = await buildServer(options);
+  options.store.keepNamesInMemory();
   const host = options.host ?? "127.0.0.1";
   await app.listen({ host, port: options.port ?? 8080 });
   const addr = app.server.address();

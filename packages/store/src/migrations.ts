@@ -310,6 +310,28 @@ migrations["0006_event_participants_on_events"] = {
   },
 };
 
+/**
+ * SQLite only: a counter of changes to names (`names_version.n`), raised by triggers whenever a row of `actor_names`
+ * is written or deleted or an actor's canonical name changes. A server keeping the names in memory for search
+ * (name-index.ts) compares it with the count its copy was read at, so other writes (claims, events) leave the copy
+ * in use, and a change of names by any process is seen at the next search.
+ */
+migrations["0007_sqlite_names_version"] = {
+  async up(db: Kysely<unknown>) {
+    if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
+    await sql`CREATE TABLE names_version (n INTEGER NOT NULL)`.execute(db);
+    await sql`INSERT INTO names_version (n) VALUES (0)`.execute(db);
+    for (const [name, when] of [
+      ["names_version_insert", "AFTER INSERT ON actor_names"],
+      ["names_version_delete", "AFTER DELETE ON actor_names"],
+      ["names_version_update", "AFTER UPDATE ON actor_names"],
+      ["names_version_actor", "AFTER UPDATE OF name ON actors"],
+    ]) {
+      await sql.raw(`CREATE TRIGGER ${name} ${when} BEGIN UPDATE names_version SET n = n + 1; END`).execute(db);
+    }
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrations;

@@ -20,6 +20,7 @@ import {
 } from "@diplograph/model";
 import { connect, parseLocation, type Connection, type Location } from "./connect.js";
 import { PreparedQueries, type Arg } from "./prepared.js";
+import { NameIndex, type NameRows } from "./name-index.js";
 import {
   actorFromRow,
   agreementFromRow,
@@ -233,6 +234,9 @@ export class Store {
     this.prepared = new PreparedQueries(conn.db, conn.sqlite, conn.gate);
   }
 
+  /** Plain name searches from memory (`keepNamesInMemory`): the copy, and the read of a fresh one under way. */
+  private names?: { index?: NameIndex; reading?: Promise<void>; version: () => string };
+
   /** Open (and migrate) the database at a file path or postgres:// URL; default `diplograph.db` or $DIPLOGRAPH_DB. */
   static async open(spec?: string, options: { mustExist?: boolean } = {}): Promise<Store> {
     return new Store(await connect(parseLocation(spec), options));
@@ -247,7 +251,74 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    this.names = undefined;
     await this.db.destroy();
+  }
+
+  /**
+   * For a long-running server on SQLite: answer plain name searches (no filter, no sort, no facets) from a copy of
+   * the names held in memory (name-index.ts), with the same results as SQL. The copy is read now, in chunks between
+   * requests, and again whenever names have changed (by any process: the `names_version` counter of migration 0007,
+   * raised by triggers and read at every search); until it is fresh, searches run in SQL. `DIPLOGRAPH_NAME_INDEX=0`
+   * turns it off. Up to 2 million names.
+   */
+  keepNamesInMemory(): void {
+    const sqlite = this.conn.sqlite;
+    if (!sqlite || this.names || process.env.DIPLOGRAPH_NAME_INDEX === "0") return;
+    const stmt = sqlite.prepare("SELECT n FROM names_version").pluck();
+    this.names = { version: () => String(stmt.get()) };
+    this.freshNames();
+  }
+
+  /** Resolves once the names in memory are fresh (for tests); at once when they are not kept. */
+  async namesInMemory(): Promise<boolean> {
+    while (this.names && !this.freshNames()) await this.names.reading;
+    return Boolean(this.names?.index);
+  }
+
+  /** The names in memory if they are fresh; else undefined, and a fresh copy is being read. */
+  private freshNames(): NameIndex | undefined {
+    const names = this.names;
+    if (!names) return undefined;
+    const stamp = names.version();
+    if (names.index?.stamp === stamp) return names.index;
+    names.reading ??= this.readNames(stamp)
+      .then((index) => {
+        if (this.names === names) names.index = index;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        names.reading = undefined;
+      });
+    return undefined;
+  }
+
+  /** Read every name and actor in chunks of 20,000 rows, letting requests run in between. */
+  private async readNames(stamp: string): Promise<NameIndex | undefined> {
+    const p = this.prepared;
+    const rows: NameRows = { names: [], actors: [] };
+    const pause = () => new Promise((r) => setImmediate(r));
+    for (let after = -1; ; ) {
+      const chunk = await p.rows(
+        "names in memory",
+        (a) => this.db.selectFrom("actor_names").select([sql<number>`rowid`.as("r"), "actor_id", "name", "norm"]).where(sql`rowid`, ">", a("after")).orderBy(sql`rowid`).limit(20_000),
+        { after },
+      );
+      for (const c of chunk) rows.names.push({ actor_id: c.actor_id, name: c.name, norm: c.norm });
+      if (rows.names.length > 2_000_000) return undefined;
+      if (chunk.length < 20_000) break;
+      after = chunk.at(-1)!.r;
+      await pause();
+    }
+    for (let after = ""; ; ) {
+      const chunk = await p.rows("actors in memory", (a) => this.db.selectFrom("actors").select(["id", "name"]).where("id", ">", a("after")).orderBy("id").limit(20_000), { after });
+      rows.actors.push(...chunk);
+      if (chunk.length < 20_000) break;
+      after = chunk.at(-1)!.id;
+      await pause();
+    }
+    if (!this.names) return undefined;
+    return NameIndex.build(rows, stamp, pause);
   }
 
   /** Write a validated set of records in one transaction; identical records are skipped. */
@@ -495,6 +566,8 @@ export class Store {
     // ranked at most as the last of the page (the cut) are ordered by name; the rest are only counted. Sorting every
     // match's whole row cost four times as much for a prefix that matches 800 names.
     const plain = mode !== "all" && !search.kind && !search.country && !search.track && !search.sort?.length && limit > 0;
+    const inMemory = plain && mode === "substring" && facets.length === 0 ? this.freshNames() : undefined;
+    if (inMemory) return this.pageFromMemory(inMemory, norm!, limit, offset);
     values.cut = offset + limit - 1;
     const rows = (await this.prepared.rows(
       plain ? `find actors: ${mode}, relevance` : shape,
@@ -594,6 +667,22 @@ export class Store {
       }
     }
     return { items, total, facets: out };
+  }
+
+  /** A plain search's page from the names in memory: the ranking there, the page's actors read whole here. */
+  private async pageFromMemory(index: NameIndex, norm: string, limit: number, offset: number): Promise<ActorPage> {
+    const { ids, matched, total } = index.search(norm, limit, offset);
+    const values = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
+    const rows = ids.length
+      ? await this.prepared.rows(`actors ${ids.length} by id`, (a) => this.db.selectFrom("actors").selectAll().where("id", "in", ids.map((_, i) => a(`id${i}`))), values)
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items: ActorHit[] = [];
+    ids.forEach((id, i) => {
+      const row = byId.get(id);
+      if (row) items.push({ actor: actorFromRow(row), matched: matched[i] });
+    });
+    return { items, total, facets: {} };
   }
 
   /**

@@ -1,0 +1,92 @@
+// Plain name searches answered from the names in memory (a running server, SQLite) give exactly what SQL gives, and
+// never an answer older than the data: after a write, by this connection or another, SQL answers until a fresh copy
+// has been read.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importDataset } from "@diplograph/ingest";
+import { Store } from "@diplograph/store";
+import { join } from "node:path";
+import { actorName, generate } from "../bench/api/generate.mjs";
+import { seedDir, smallDataset, tmp, writeDataset } from "./helpers.js";
+
+/** Queries of every kind a user types: word prefixes, whole names, inner substrings, Persian, nothing found. */
+function queries(names: string[]): string[] {
+  const out = new Set<string>(["assembly", "parliament", "mmm", "union of", "مجلس", "حزب", "اسلامی", "zzzq", "iran", "ian", "the"]);
+  for (const n of names) {
+    const w = n.split(" ");
+    out.add(w[0]!.slice(0, 4)).add(w[0]!.slice(0, 6)).add(n).add(n.slice(2, 7)).add(w.at(-1)!);
+  }
+  return [...out];
+}
+
+describe("names in memory", () => {
+  const file = join(tmp(), "names.db");
+  let memory: Store;
+  let sqlOnly: Store;
+  let generated: string[] = [];
+
+  beforeAll(async () => {
+    const dir = tmp();
+    await generate(dir, { actors: 3000, events: 2000, relations: 500 });
+    memory = await Store.open(file);
+    await importDataset(memory, dir);
+    await importDataset(memory, seedDir);
+    generated = Array.from({ length: 150 }, (_, i) => actorName(i * 17).name).concat(Array.from({ length: 50 }, (_, i) => actorName(i * 31).fa));
+    sqlOnly = await Store.open(file);
+    memory.keepNamesInMemory();
+    expect(await memory.namesInMemory()).toBe(true);
+  }, 120_000);
+
+  afterAll(async () => {
+    await memory?.close();
+    await sqlOnly?.close();
+  });
+
+  it("ranks, pages and counts exactly as SQL does", async () => {
+    const qs = queries(generated);
+    expect(qs.length).toBeGreaterThan(500);
+    let compared = 0;
+    for (const q of qs) {
+      for (const [limit, offset] of [[20, 0], [5, 3], [500, 0]] as const) {
+        const want = await sqlOnly.findActors({ q, limit, offset });
+        expect(await memory.namesInMemory()).toBe(true);
+        const got = await memory.findActors({ q, limit, offset });
+        expect(got, `${q} ${limit} ${offset}`).toEqual(want);
+        compared += want.items.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+  });
+
+  it("answers from SQL after a write until the copy is read again, then from the new copy", async () => {
+    expect((await memory.findActors({ q: "zorblax" })).total).toBe(0);
+    await importDataset(memory, writeDataset(tmp(), { ...smallDataset(), "actors/extra.yaml": "- id: zorblax\n  kind: forum\n  name: Zorblax Forum\n" }));
+    // Right after the write: stale copy, so SQL, which sees the new actor.
+    expect((await memory.findActors({ q: "zorblax" })).items.map((h) => h.actor.id)).toEqual(["zorblax"]);
+    expect(await memory.namesInMemory()).toBe(true);
+    expect((await memory.findActors({ q: "zorblax" })).items.map((h) => h.actor.id)).toEqual(["zorblax"]);
+  });
+
+  it("keeps the copy through writes that change no names, and reads it again when a name changes", async () => {
+    expect(await memory.namesInMemory()).toBe(true);
+    const copy = () => (memory as unknown as { names: { index?: object } }).names.index;
+    const before = copy();
+    const [claim] = await memory.listClaims({ limit: 1 });
+    await memory.setClaimStatus([claim!.id], "rejected", "tester");
+    expect(await memory.namesInMemory()).toBe(true);
+    expect(copy()).toBe(before);
+    // A new name for an existing actor (a re-import with an alias added).
+    await importDataset(memory, writeDataset(tmp(), { ...smallDataset(), "actors/extra.yaml": "- id: zorblax\n  kind: forum\n  name: Zorblax Forum\n  aliases: [Blorptown Circle]\n" }));
+    expect(await memory.namesInMemory()).toBe(true);
+    expect(copy()).not.toBe(before);
+    expect((await memory.findActors({ q: "blorptown" })).items.map((h) => h.actor.id)).toEqual(["zorblax"]);
+  });
+
+  it("sees another connection's writes", async () => {
+    expect(await memory.namesInMemory()).toBe(true);
+    expect((await memory.findActors({ q: "quuxwell" })).total).toBe(0);
+    await importDataset(sqlOnly, writeDataset(tmp(), { ...smallDataset(), "actors/extra.yaml": "- id: quuxwell\n  kind: forum\n  name: Quuxwell Forum\n" }));
+    expect((await memory.findActors({ q: "quuxwell" })).items.map((h) => h.actor.id)).toEqual(["quuxwell"]);
+    expect(await memory.namesInMemory()).toBe(true);
+    expect((await memory.findActors({ q: "quuxwell" })).items.map((h) => h.actor.id)).toEqual(["quuxwell"]);
+  });
+});
