@@ -20,6 +20,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 // Server processes (`diplograph serve --workers`): two, as one would deploy on this project's 2-core machine.
 const WORKERS = process.env.BENCH_WORKERS ?? "2";
 const TARGET_P99_MS = 50;
+// Seconds of warm-up before measuring: the page cache, the JIT, and each server process reading the names into memory.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 
 /** The database, built once per generator version and size, then reused. */
 export async function database() {
@@ -106,7 +108,7 @@ async function main() {
   const { child, url } = await startServer(db);
   try {
     // Warm up the page cache and the JIT before measuring.
-    await Promise.all([run(url, "actor page", 10, 5), run(url, "search", 10, 5)]);
+    await Promise.all([run(url, "actor page", 10, WARMUP), run(url, "search", 10, WARMUP)]);
   } catch {}
   let results;
   try {

@@ -508,6 +508,11 @@ export class Store {
     const db = this.db as unknown as Kysely<any>; // the CTE and derived tables are beyond the typed schema
     const sqlite = Boolean(this.conn.sqlite);
     const mode = norm === undefined ? "all" : short ? "prefix" : "substring";
+    // A plain substring search (no filter, order or facet), on a server keeping the names in memory: answered there.
+    if (mode === "substring" && facets.length === 0 && !search.kind && !search.country && !search.track && !search.sort?.length && limit > 0) {
+      const inMemory = this.freshNames();
+      if (inMemory) return this.pageFromMemory(inMemory, norm!, limit, offset);
+    }
     // Every value the query takes, by name: the query is built and compiled once per shape (mode, filters, order).
     const values: Record<string, unknown> = {
       norm,
@@ -566,8 +571,6 @@ export class Store {
     // ranked at most as the last of the page (the cut) are ordered by name; the rest are only counted. Sorting every
     // match's whole row cost four times as much for a prefix that matches 800 names.
     const plain = mode !== "all" && !search.kind && !search.country && !search.track && !search.sort?.length && limit > 0;
-    const inMemory = plain && mode === "substring" && facets.length === 0 ? this.freshNames() : undefined;
-    if (inMemory) return this.pageFromMemory(inMemory, norm!, limit, offset);
     values.cut = offset + limit - 1;
     const rows = (await this.prepared.rows(
       plain ? `find actors: ${mode}, relevance` : shape,
