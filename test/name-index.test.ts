@@ -89,4 +89,15 @@ describe("names in memory", () => {
     expect(await memory.namesInMemory()).toBe(true);
     expect((await memory.findActors({ q: "quuxwell" })).items.map((h) => h.actor.id)).toEqual(["quuxwell"]);
   });
+
+  it("stays with SQL when there are more names than it may keep", async () => {
+    const small = await Store.open(file);
+    try {
+      small.keepNamesInMemory({ maxNames: 100 });
+      expect(await small.namesInMemory()).toBe(false);
+      expect(await small.findActors({ q: "assembly", limit: 7 })).toEqual(await sqlOnly.findActors({ q: "assembly", limit: 7 }));
+    } finally {
+      await small.close();
+    }
+  });
 });

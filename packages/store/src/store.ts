@@ -235,7 +235,7 @@ export class Store {
   }
 
   /** Plain name searches from memory (`keepNamesInMemory`): the copy, and the read of a fresh one under way. */
-  private names?: { index?: NameIndex; reading?: Promise<void>; version: () => string };
+  private names?: { index?: NameIndex; reading?: Promise<void>; version: () => string; maxNames: number };
 
   /** Open (and migrate) the database at a file path or postgres:// URL; default `diplograph.db` or $DIPLOGRAPH_DB. */
   static async open(spec?: string, options: { mustExist?: boolean } = {}): Promise<Store> {
@@ -260,19 +260,19 @@ export class Store {
    * the names held in memory (name-index.ts), with the same results as SQL. The copy is read now, in chunks between
    * requests, and again whenever names have changed (by any process: the `names_version` counter of migration 0007,
    * raised by triggers and read at every search); until it is fresh, searches run in SQL. `DIPLOGRAPH_NAME_INDEX=0`
-   * turns it off. Up to 2 million names.
+   * turns it off; above `maxNames` names (default 2 million, about 300 MB) searches stay in SQL.
    */
-  keepNamesInMemory(): void {
+  keepNamesInMemory(options: { maxNames?: number } = {}): void {
     const sqlite = this.conn.sqlite;
     if (!sqlite || this.names || process.env.DIPLOGRAPH_NAME_INDEX === "0") return;
     const stmt = sqlite.prepare("SELECT n FROM names_version").pluck();
-    this.names = { version: () => String(stmt.get()) };
+    this.names = { version: () => String(stmt.get()), maxNames: options.maxNames ?? 2_000_000 };
     this.freshNames();
   }
 
-  /** Resolves once the names in memory are fresh (for tests); at once when they are not kept. */
+  /** Resolves once the names in memory are fresh (true), or once they are not kept (false): for tests. */
   async namesInMemory(): Promise<boolean> {
-    while (this.names && !this.freshNames()) await this.names.reading;
+    for (let names = this.names; names && !this.freshNames(); names = this.names) await names.reading;
     return Boolean(this.names?.index);
   }
 
@@ -282,11 +282,16 @@ export class Store {
     if (!names) return undefined;
     const stamp = names.version();
     if (names.index?.stamp === stamp) return names.index;
-    names.reading ??= this.readNames(stamp)
+    // More names than `maxNames`, or a failed read: searches stay in SQL from then on (correct, only slower).
+    names.reading ??= this.readNames(stamp, names.maxNames)
       .then((index) => {
-        if (this.names === names) names.index = index;
+        if (this.names !== names) return;
+        if (index) names.index = index;
+        else this.names = undefined;
       })
-      .catch(() => undefined)
+      .catch(() => {
+        if (this.names === names) this.names = undefined;
+      })
       .finally(() => {
         names.reading = undefined;
       });
@@ -294,7 +299,7 @@ export class Store {
   }
 
   /** Read every name and actor in chunks of 20,000 rows, letting requests run in between. */
-  private async readNames(stamp: string): Promise<NameIndex | undefined> {
+  private async readNames(stamp: string, maxNames: number): Promise<NameIndex | undefined> {
     const p = this.prepared;
     const rows: NameRows = { names: [], actors: [] };
     const pause = () => new Promise((r) => setImmediate(r));
@@ -305,7 +310,7 @@ export class Store {
         { after },
       );
       for (const c of chunk) rows.names.push({ actor_id: c.actor_id, name: c.name, norm: c.norm });
-      if (rows.names.length > 2_000_000) return undefined;
+      if (rows.names.length > maxNames) return undefined;
       if (chunk.length < 20_000) break;
       after = chunk.at(-1)!.r;
       await pause();
