@@ -57,13 +57,19 @@ describe("names in memory", () => {
     expect(compared).toBeGreaterThan(5000);
   });
 
-  it("answers from SQL after a write until the copy is read again, then from the new copy", async () => {
-    expect((await memory.findActors({ q: "zorblax" })).total).toBe(0);
-    await importDataset(memory, writeDataset(tmp(), { ...smallDataset(), "actors/extra.yaml": "- id: zorblax\n  kind: forum\n  name: Zorblax Forum\n" }));
-    // Right after the write: stale copy, so SQL, which sees the new actor.
-    expect((await memory.findActors({ q: "zorblax" })).items.map((h) => h.actor.id)).toEqual(["zorblax"]);
+  /** `writer` adds an actor: `memory` finds it right away (in SQL, its copy being stale), then from a fresh copy. */
+  async function addedAndFound(writer: Store, id: string): Promise<void> {
     expect(await memory.namesInMemory()).toBe(true);
-    expect((await memory.findActors({ q: "zorblax" })).items.map((h) => h.actor.id)).toEqual(["zorblax"]);
+    expect((await memory.findActors({ q: id })).total).toBe(0);
+    const name = id[0]!.toUpperCase() + id.slice(1);
+    await importDataset(writer, writeDataset(tmp(), { ...smallDataset(), "actors/extra.yaml": `- id: ${id}\n  kind: forum\n  name: ${name} Forum\n` }));
+    expect((await memory.findActors({ q: id })).items.map((h) => h.actor.id)).toEqual([id]);
+    expect(await memory.namesInMemory()).toBe(true);
+    expect((await memory.findActors({ q: id })).items.map((h) => h.actor.id)).toEqual([id]);
+  }
+
+  it("answers from SQL after a write until the copy is read again, then from the new copy", async () => {
+    await addedAndFound(memory, "zorblax");
   });
 
   it("keeps the copy through writes that change no names, and reads it again when a name changes", async () => {
@@ -82,12 +88,7 @@ describe("names in memory", () => {
   });
 
   it("sees another connection's writes", async () => {
-    expect(await memory.namesInMemory()).toBe(true);
-    expect((await memory.findActors({ q: "quuxwell" })).total).toBe(0);
-    await importDataset(sqlOnly, writeDataset(tmp(), { ...smallDataset(), "actors/extra.yaml": "- id: quuxwell\n  kind: forum\n  name: Quuxwell Forum\n" }));
-    expect((await memory.findActors({ q: "quuxwell" })).items.map((h) => h.actor.id)).toEqual(["quuxwell"]);
-    expect(await memory.namesInMemory()).toBe(true);
-    expect((await memory.findActors({ q: "quuxwell" })).items.map((h) => h.actor.id)).toEqual(["quuxwell"]);
+    await addedAndFound(sqlOnly, "quuxwell");
   });
 
   it("stays with SQL when there are more names than it may keep", async () => {
