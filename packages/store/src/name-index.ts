@@ -133,10 +133,6 @@ export class NameIndex {
     return ix;
   }
 
-  get size(): number {
-    return this.names.length;
-  }
-
   /** Where `q` first occurs in name row `i` (in UTF-16 units), or -1. */
   private indexIn(i: number, q: Uint16Array): number {
     const s = this.start[i]!;
