@@ -56,6 +56,14 @@ for (const backend of backends) {
       const latest = await call("/api/documents/achievements/passages");
       expect(latest.body).toMatchObject({ version: 2, sourceId: "achievements.v2" });
       expect(latest.body.items.at(-1)).toMatchObject({ kind: "item", label: "21", text: "21 - One more item." });
+      // the document viewer's source read: the version, every version, this version's passages
+      const source = await call("/api/sources/achievements.v1?claimsLimit=0");
+      expect(source.status).toBe(200);
+      expect(source.body.document).toMatchObject({ documentId: "achievements", version: 1, versions: [{ version: 1, sourceId: "achievements.v1" }, { version: 2, sourceId: "achievements.v2" }] });
+      expect(source.body.document.passages).toHaveLength(24);
+      const p0 = source.body.document.passages[0];
+      expect(source.body.text.slice(p0.start, p0.end)).toBe("43 Achievements of Iran in the Area of Foreign Relations");
+      expect(p0).toMatchObject({ ord: 0, kind: "heading" });
       const first = await call("/api/documents/achievements/passages?version=1");
       expect(first.body.items).toHaveLength(24);
       expect(first.body.items.filter((p: Json) => p.kind === "item").map((p: Json) => p.label)).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));

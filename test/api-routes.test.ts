@@ -245,6 +245,8 @@ for (const backend of backends) {
         expect(doc.text.length).toBeGreaterThan(1000);
         expect(doc.claims).toHaveLength(5);
         expect(doc.claimsTotal).toBeGreaterThan(5);
+        // a seed source, not an ingested document: no document part
+        expect(doc.document).toBeUndefined();
         for (const cl of doc.claims) if (cl.locator.start !== undefined) expect(doc.text.slice(cl.locator.start, cl.locator.end)).toBe(cl.locator.quote);
         await expect404("/api/sources/nope");
         await expect400("/api/agreements?sort=colour", "querystring.sort");
@@ -275,6 +277,20 @@ for (const backend of backends) {
         await expect400("/api/claims?status=maybe", "querystring.status");
         await expect400("/api/claims?target=ipu", "querystring.target");
         await expect404("/api/claims?target=actor:atlantis");
+      });
+
+      it("labels each listed claim's target as a person reads it", async () => {
+        const all = (await get("/api/claims?limit=500")).items as Json[];
+        const of = (type: string) => all.find((c) => c.target.type === type);
+        for (const type of ["actor", "event", "relation"]) expect(of(type), type).toBeDefined();
+        const actor = await get(`/api/actors/${of("actor").target.id}?limit=0`);
+        expect(of("actor").targetLabel).toBe(actor.actor.name);
+        const { event } = await get(`/api/events/${of("event").target.id}`);
+        expect(of("event").targetLabel).toBe(`${event.title} (${event.date.start})`);
+        const { relation } = await get(`/api/relations/${of("relation").target.id}`);
+        const from = await get(`/api/actors/${relation.from}?limit=0`);
+        expect(of("relation").targetLabel.startsWith(`${from.actor.name} `)).toBe(true);
+        expect(all.every((c) => typeof c.targetLabel === "string" && c.targetLabel.length > 0)).toBe(true);
       });
 
       it("answers the claims on many records in one call (the actor page), 400 for a bad target, 404 naming unknown ones", async () => {

@@ -4,6 +4,8 @@ import {
   AmbiguousReferenceError,
   InputError,
   NotFoundError,
+  RELATION_KINDS,
+  type DateValue,
   isIso3,
   isoDayBound,
   normalizeName,
@@ -888,6 +890,12 @@ export class Store {
     });
   }
 
+  /** The document and version a source is, if it was ingested as one (undefined for other sources). */
+  async documentOfSource(sourceId: string): Promise<{ documentId: string; version: number } | undefined> {
+    const row = await this.db.selectFrom("sources").select(["document_id", "version"]).where("id", "=", sourceId).executeTakeFirst();
+    return row?.document_id ? { documentId: row.document_id, version: Number(row.version) } : undefined;
+  }
+
   /** Every ingested document: its id, how many versions it has and its latest version. */
   async listDocuments(): Promise<Array<{ documentId: string; versions: number; latest: string; title: string }>> {
     const rows = await this.db
@@ -977,6 +985,43 @@ export class Store {
     const table = ({ actor: "actors", relation: "relations", event: "events", agreement: "agreements", concept: "concepts", source: "sources" } as const)[type as "actor"];
     if (!table) return false;
     return Boolean(await this.db.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst());
+  }
+
+  /**
+   * What a person reads for each of these records, keyed `type:id`: an actor's, agreement's or concept's name, an
+   * event's title and date, a relation as "from kind to" with the actors' names, a source's title. Records not stored
+   * are left out. For lists of claims, whose targets are otherwise only ids.
+   */
+  async targetLabels(targets: ReadonlyArray<{ type: TargetType; id: string }>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const names = async (ids: string[]) => {
+      const m = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += 500) for (const r of await this.db.selectFrom("actors").select(["id", "name"]).where("id", "in", ids.slice(i, i + 500)).execute()) m.set(r.id, r.name);
+      return m;
+    };
+    for (const [type, all] of groupIds(targets)) {
+      for (let i = 0; i < all.length; i += 500) {
+        const ids = all.slice(i, i + 500);
+        const put = (id: string, label: string) => out.set(`${type}:${id}`, label);
+        if (type === "actor") for (const [id, name] of await names(ids)) put(id, name);
+        else if (type === "event") {
+          for (const r of await this.db.selectFrom("events").select(["id", "title", "date"]).where("id", "in", ids).execute()) put(r.id, `${r.title} (${(JSON.parse(r.date) as DateValue).start})`);
+        } else if (type === "agreement") for (const r of await this.db.selectFrom("agreements").select(["id", "name"]).where("id", "in", ids).execute()) put(r.id, r.name);
+        else if (type === "concept") for (const r of await this.db.selectFrom("concepts").select(["id", "label"]).where("id", "in", ids).execute()) put(r.id, r.label);
+        else if (type === "relation") {
+          const rows = await this.db.selectFrom("relations").select(["id", "kind", "from_id", "to_actor_id", "to_agreement_id"]).where("id", "in", ids).execute();
+          const actors = await names([...new Set(rows.flatMap((r) => [r.from_id, r.to_actor_id ?? r.from_id]))]);
+          const agreements = new Map<string, string>();
+          const agreementIds = rows.flatMap((r) => (r.to_agreement_id ? [r.to_agreement_id] : []));
+          if (agreementIds.length) for (const a of await this.db.selectFrom("agreements").select(["id", "name"]).where("id", "in", agreementIds).execute()) agreements.set(a.id, a.name);
+          for (const r of rows) {
+            const to = r.to_actor_id ? (actors.get(r.to_actor_id) ?? r.to_actor_id) : (agreements.get(r.to_agreement_id!) ?? r.to_agreement_id!);
+            put(r.id, `${actors.get(r.from_id) ?? r.from_id} ${RELATION_KINDS.map[r.kind as keyof typeof RELATION_KINDS.map]?.label.toLowerCase() ?? r.kind} ${to}`);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Which of these records are not stored (checked 500 ids of a type at a time). */

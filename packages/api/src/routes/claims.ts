@@ -5,7 +5,7 @@ import { Claim, ClaimStatus, ClaimTarget, ClaimValue, Id, InputError, NotFoundEr
 import { userOf, type ApiContext } from "../context.js";
 import { RequestError } from "../errors.js";
 import { locate, makeClaim } from "../provenance.js";
-import { ClaimWithSource, Page, Paging, ReviewBody, TargetParam, page, storeSort } from "../schemas.js";
+import { ClaimWithSource, ListedClaim, Page, Paging, ReviewBody, TargetParam, page, storeSort } from "../schemas.js";
 
 const idParams = z.object({ id: Id });
 
@@ -46,6 +46,7 @@ export function claimRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["claims"],
           summary: "List claims (the review queue)",
+          description: "Each claim with its source's title and `targetLabel`, what a person reads for its target (an actor's name, an event's title and date, a relation as from, kind, to).",
           querystring: z.object({
             status: ClaimStatus.optional(),
             target: TargetParam.optional().describe("TYPE:ID, e.g. actor:ipu (an actor may be named by alias or ISO code)"),
@@ -53,7 +54,7 @@ export function claimRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
             ...Paging,
             sort: storeSort("claims"),
           }),
-          response: { 200: Page(ClaimWithSource) },
+          response: { 200: Page(ListedClaim) },
         },
       },
       async (req) => {
@@ -61,7 +62,13 @@ export function claimRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         let targetId = q.target?.id;
         if (q.target?.type === "actor" && targetId) targetId = await store.resolveActor(targetId);
         const f = { status: q.status, targetType: q.target?.type, targetId, source: q.source };
-        return page(await store.listClaims({ ...f, limit: q.limit, offset: q.offset, sort: q.sort }), await store.countClaims(f), q);
+        const claims = await store.listClaims({ ...f, limit: q.limit, offset: q.offset, sort: q.sort });
+        const labels = await store.targetLabels(claims.map((c) => c.target));
+        const items = claims.map((c) => {
+          const targetLabel = labels.get(`${c.target.type}:${c.target.id}`);
+          return targetLabel === undefined ? c : { ...c, targetLabel };
+        });
+        return page(items, await store.countClaims(f), q);
       },
     );
 

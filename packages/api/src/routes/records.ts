@@ -41,6 +41,16 @@ const graphFilters = {
 
 const idParams = z.object({ id: Id });
 
+/** For a source that is a version of an ingested document: which, the document's versions, and its passages. */
+const SourceDocumentPart = z.object({
+  documentId: z.string(),
+  version: z.number().int(),
+  versions: z.array(z.object({ version: z.number().int(), sourceId: z.string(), ingestedAt: z.string() })),
+  passages: z.array(
+    z.object({ ord: z.number().int(), start: z.number().int(), end: z.number().int(), kind: z.string(), label: z.string().optional(), language: z.string() }),
+  ),
+});
+
 /** Check that a relation's or event's references name stored records; every problem with its field path. */
 async function checkRefs(store: Store, refs: Array<{ type: "actor" | "agreement"; id: string | undefined; path: string }>): Promise<void> {
   const issues: Issue[] = [];
@@ -263,11 +273,12 @@ export function recordRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["sources"],
           summary: "A source with its text and every claim citing it (for the document viewer)",
-          description: "Claims come in text order (by their span's start); `claimsLimit` caps them, `claimsTotal` counts them all.",
+          description:
+            "Claims come in text order (by their span's start); `claimsLimit` caps them, `claimsTotal` counts them all. A source ingested as a version of a document also has `document`: the document's id, this version, every version, and this version's passages (spans of the text, in order).",
           params: idParams,
           querystring: z.object({ claimsLimit: z.coerce.number().int().min(0).max(100_000).default(10_000) }),
           response: {
-            200: z.object({ source: Source, text: z.string().nullable(), claims: z.array(ClaimWithSource), claimsTotal: z.number().int() }),
+            200: z.object({ source: Source, text: z.string().nullable(), claims: z.array(ClaimWithSource), claimsTotal: z.number().int(), document: SourceDocumentPart.optional() }),
           },
         },
       },
@@ -275,7 +286,13 @@ export function recordRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         const { text, ...source } = await store.getSource(req.params.id);
         const f = { source: source.id };
         const claims = await store.listClaims({ ...f, limit: req.query.claimsLimit, sort: [{ field: "start" }] });
-        return { source, text: text ?? null, claims, claimsTotal: await store.countClaims(f) };
+        const doc = await store.documentOfSource(source.id);
+        const document = doc && {
+          ...doc,
+          versions: (await store.documentVersions(doc.documentId)).map((v) => ({ version: v.version, sourceId: v.sourceId, ingestedAt: v.ingestedAt })),
+          passages: await store.passages(source.id),
+        };
+        return { source, text: text ?? null, claims, claimsTotal: await store.countClaims(f), ...(document ? { document } : {}) };
       },
     );
   };

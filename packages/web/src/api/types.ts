@@ -11,7 +11,8 @@ export interface Page<T> {
   offset: number;
 }
 
-export type ClaimWithSource = Claim & { sourceTitle: string };
+/** A claim with its source's title; in lists (the review queue) also what a person reads for its target. */
+export type ClaimWithSource = Claim & { sourceTitle: string; targetLabel?: string };
 
 export interface ActorHit {
   actor: Actor;
@@ -76,9 +77,16 @@ export interface NetworkJson {
 
 export interface SourceDocument {
   source: Source;
-  text: string;
+  text: string | null;
   claims: ClaimWithSource[];
   claimsTotal: number;
+  /** For a version of an ingested document: which, every version, and this version's passages. */
+  document?: {
+    documentId: string;
+    version: number;
+    versions: Array<{ version: number; sourceId: string; ingestedAt: string }>;
+    passages: Array<{ ord: number; start: number; end: number; kind: string; label?: string; language: string }>;
+  };
 }
 
 export interface ActorRef {

@@ -1,5 +1,6 @@
 // The interface language (English or Persian, right-to-left) and how bilingual names are shown, both from the URL.
 import { createContext, useContext } from "react";
+import { IntlMessageFormat } from "intl-messageformat";
 import type { Actor } from "../api/types.js";
 import { en, type MessageKey } from "./en.js";
 import { fa } from "./fa.js";
@@ -9,8 +10,17 @@ export type NameMode = "en" | "fa";
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, fa };
 
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * A message of the interface language, in ICU MessageFormat: `{name}` takes a value, and counts choose their plural
+ * form (`{n, plural, one {# actor} other {# actors}}`) by the language's rules. Each message is compiled once.
+ */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? `{${k}}`));
+  const id = `${lang}\u0000${key}`;
+  let message = compiled.get(id);
+  if (!message) compiled.set(id, (message = new IntlMessageFormat(CATALOGUES[lang][key], lang)));
+  return String(message.format(vars));
 }
 
 export const dirOf = (lang: Lang) => (lang === "fa" ? "rtl" : "ltr");

@@ -103,13 +103,14 @@ function ReviewItem({
   link: string;
 }) {
   const { t } = useI18n();
+  const loc = useLocation();
   const [c, setC] = useState(claim);
   const [editing, setEditing] = useState(false);
   const [quote, setQuote] = useState(claim.locator?.quote ?? "");
   const [issue, setIssue] = useState<string>();
   const save = async () => {
     try {
-      setC(await api.patchClaim(c.id, { quote }));
+      setC({ ...(await api.patchClaim(c.id, { quote })), targetLabel: c.targetLabel });
       setEditing(false);
       setIssue(undefined);
     } catch (e) {
@@ -121,6 +122,19 @@ function ReviewItem({
     <li className={done ? `reviewed ${done}` : undefined} aria-label={`Claim ${c.id}`} data-claim={c.id}>
       <div className="meta">
         {selected !== undefined && <input type="checkbox" className="select" checked={selected} onChange={onSelect} aria-label={`${t("review.select")} ${c.id}`} />}
+        {c.targetLabel && (
+          <>
+            {c.target.type === "actor" ? (
+              <Link href={loc.link(`/actors/${encodeURIComponent(c.target.id)}`)} dir="auto" className="claim-target">
+                {c.targetLabel}
+              </Link>
+            ) : (
+              <strong dir="auto" className="claim-target">
+                {c.targetLabel}
+              </strong>
+            )}{" "}
+          </>
+        )}
         <code>{target}</code> {c.property ?? ""}
         {c.value !== undefined && valueText(c.value) && <strong className="claim-value"> {valueText(c.value)}</strong>} · {c.author} · {Math.round((c.confidence ?? 0) * 100)}% · <Link href={link}>{c.sourceTitle}</Link>
       </div>
