@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { buildServer } from "@diplograph/api";
+import { ActorProfile, actorProfile, buildServer } from "@diplograph/api";
 import { importDataset } from "@diplograph/ingest";
 import { Store } from "@diplograph/store";
 import { backends, seedDir, smallDataset } from "./helpers.js";
@@ -115,6 +115,24 @@ for (const backend of backends) {
         expect(ipu.facts.length).toBeGreaterThan(0);
         expect(ipu.facts[0].claims[0].locator.quote).toBeTypeOf("string");
         await expect404("/api/actors/atlantis");
+      });
+
+      it("writes every actor page as the profile, byte for byte, and valid against its schema", async () => {
+        const actors = (await get("/api/actors?limit=500")).items.map((h: Json) => h.actor.id as string);
+        expect(actors.length).toBeGreaterThan(50);
+        let events = 0;
+        for (const id of actors) {
+          for (const limit of [1000, 2]) {
+            const r = await app.inject({ method: "GET", url: `/api/actors/${encodeURIComponent(id)}?limit=${limit}` });
+            expect(r.statusCode).toBe(200);
+            expect(r.headers["content-type"]).toBe("application/json; charset=utf-8");
+            const profile = await actorProfile(store, id, limit);
+            expect(r.payload, id).toBe(JSON.stringify(profile));
+            ActorProfile.parse(JSON.parse(r.payload));
+            if (limit === 1000) events += profile.events.length;
+          }
+        }
+        expect(events).toBeGreaterThan(20);
       });
 
       it("creates, edits and deletes an actor, each edit with its evidence as a proposed claim", async () => {

@@ -1,10 +1,12 @@
 // End to end: `diplograph serve` as a user starts it (child process, free port, empty database seeded on first start),
 // then the API, its OpenAPI document and its rendered documentation over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { join } from "node:path";
 import { repoRoot, tmp } from "./helpers.js";
+import { workerFlags } from "../packages/cli/src/commands/serve.js";
 
 describe("diplograph serve", () => {
   let child: ChildProcess;
@@ -115,6 +117,15 @@ describe("diplograph serve --workers 2", () => {
     // One write, through one worker: the other reloads its analysis data too (SQLite's data_version).
     expect((await post("/api/relations", { relation: { id: "rel-workers", kind: "member-of", from: "irn", to: "workers-forum", role: "full" }, evidence })).status).toBe(201);
     for (let i = 0; i < 4; i++) expect((await get("/api/analyses/network?view=affiliation")).nodes.some((n: { id: string }) => n.id === "workers-forum")).toBe(true);
+  });
+
+  it("runs its workers with a larger young generation, unless the user set one", async () => {
+    const workers = execFileSync("pgrep", ["-P", String(child.pid)]).toString().trim().split("\n");
+    expect(workers).toHaveLength(2);
+    for (const pid of workers) expect(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).toContain("--max-semi-space-size=64");
+    expect(workerFlags(["--inspect"], "")).toEqual(["--inspect", "--max-semi-space-size=64"]);
+    expect(workerFlags(["--max-semi-space-size=16"], "")).toEqual(["--max-semi-space-size=16"]);
+    expect(workerFlags([], "--max-semi-space-size=8")).toEqual([]);
   });
 
   it("stops every worker on SIGTERM", async () => {

@@ -1,6 +1,6 @@
 // The store on every backend (SQLite always, PostgreSQL when configured, as in CI): the same tests, the same answers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AmbiguousReferenceError, DatasetError, NotFoundError, earliestDay } from "@diplograph/model";
+import { AmbiguousReferenceError, DatasetError, Event, NotFoundError, earliestDay } from "@diplograph/model";
 import { importDataset } from "@diplograph/ingest";
 import { toJson } from "@diplograph/export";
 import { Store } from "@diplograph/store";
@@ -198,6 +198,38 @@ for (const backend of backends) {
         expect(strip(back)).toEqual(strip(snap));
       } finally {
         await copy.close();
+        await fresh.drop();
+      }
+    });
+
+    it("writes an actor's events as JSON exactly as JSON.stringify writes the records", async () => {
+      // Every seed actor's events, then events made to be awkward: escapes and scripts in every string, attribute keys
+      // that JavaScript orders first (integer-like), a CAMEO code of the type's own (left out) and another one, no
+      // optional field at all, and every optional field. In a database of its own, out of the other tests' answers.
+      const fresh = await backend.fresh();
+      const store = await Store.open(fresh.url);
+      try {
+        await importDataset(store, seedDir);
+        const agreement = (await store.listAgreements())[0]!.id;
+        const awkward = [
+          { id: "json-1", type: "summit", cameo: "043", title: 'A "quoted" \\ title\nwith a line, مجلس, 😀, \u2028', date: { start: "1999-03-04", precision: "day", calendar: "gregorian" }, participants: [{ actor: "irn", role: "host" }, { actor: "rus" }], layers: [] },
+          { id: "json-2", type: "congress", cameo: "0311", title: "Congress", date: { start: "1380", precision: "year", calendar: "solar-hijri" }, place: 'Tehran "centre"', placeCountry: "IRN", participants: [{ actor: "rus", role: "host" }], track: "party", layers: ["political", "economic"], outcome: "Adopted\ta text", agreement, attributes: { b: 1, "10": "x", "2": [null, true, 1.5], nested: { q: '"\\' } }, note: "Note \u0007" },
+          { id: "json-3", type: "visit", title: "Visit", date: { start: "2001-05", precision: "month", calendar: "gregorian", approximate: true }, participants: [{ actor: "irn", role: "guest" }] },
+        ].map((e) => Event.parse(e));
+        await store.writeSession({}, (w) => w.write({ events: awkward }));
+        const actors = [...new Set([...(await store.listEvents({ limit: 10_000 })).flatMap((h) => h.event.participants.map((p) => p.actor)), "irn", "rus"])];
+        let events = 0;
+        for (const id of actors) {
+          const records = await store.actorRecords(id, 10_000);
+          const json = await store.actorRecords(id, 10_000, "json");
+          expect(json.events, id).toEqual(records.events.map((e) => JSON.stringify(e)));
+          events += json.events.length;
+        }
+        expect(events).toBeGreaterThan(awkward.length);
+        const irn = await store.actorRecords("irn", 10_000, "json");
+        expect(irn.events.map((x) => JSON.parse(x).id)).toEqual(expect.arrayContaining(["json-1", "json-3"]));
+      } finally {
+        await store.close();
         await fresh.drop();
       }
     });

@@ -5,9 +5,10 @@
 // chunks, tags it with the database's change stamp, and uses it only while the stamp is unchanged: after any write,
 // by this process or another, searches go back to SQL until a fresh copy has been read.
 //
-// Layout, for few cache misses per candidate: every folded name's UTF-16 code units in one array (`chars`, with
-// `start` and `len` per name row), each row's length in code points, each row's actor, and each actor's place in the
-// (canonical name, id) order, so that ranking compares numbers only.
+// Layout, for few cache misses per candidate: every folded name's UTF-16 code units in one array (`chars`); per name
+// row, side by side in `rows`, where it starts there, its length in UTF-16 units and in code points, and its actor;
+// per actor, side by side in `scratch`, what one search found for it; and each actor's place in the (canonical name,
+// id) order, so that ranking compares numbers only.
 
 /** Code points of a string (SQLite's `length` of text). */
 function codePoints(s: string): number {
@@ -59,22 +60,30 @@ export interface NameMatch {
   total: number;
 }
 
+/** Per name row, in `rows` (one cache line for all a candidate needs): where its folded name starts in `chars`, its
+ * length in UTF-16 units, its length in code points, and its actor. */
+const R_START = 0;
+const R_LEN = 1;
+const R_POINTS = 2;
+const R_ACTOR = 3;
+const R_STRIDE = 4;
+/** Per actor, in `scratch`, for one search: which search set the rest, its best rank, its shown name's row and rank. */
+const S_SEEN = 0;
+const S_BEST = 1;
+const S_ROW = 2;
+const S_RANK = 3;
+const S_STRIDE = 4;
+
 export class NameIndex {
   private readonly chars: Uint16Array;
-  private readonly start: Int32Array;
-  private readonly len: Int32Array;
-  private readonly points: Int32Array;
-  private readonly actorOf: Int32Array;
+  private readonly rows: Int32Array;
   private readonly names: string[];
   private readonly actorIds: string[];
-  /** Each actor's place in the order of (canonical name, id), BINARY as SQLite compares them. */
+  /** Each actor's place in the order of (canonical name, id), BINARY as SQLite compares them, and the reverse. */
   private readonly order: Int32Array;
+  private readonly actorAt: Int32Array;
   private readonly grams = new Map<string, Int32Array>();
-  /** Per actor, scratch space of one search: its best rank, its shown name's row and rank, and which search set them. */
-  private readonly best: Int32Array;
-  private readonly shownRow: Int32Array;
-  private readonly shownRank: Int32Array;
-  private readonly seen: Uint32Array;
+  private readonly scratch: Int32Array;
   private generation = 0;
 
   private constructor(
@@ -85,18 +94,13 @@ export class NameIndex {
     const nActors = rows.actors.length;
     this.actorIds = rows.actors.map((a) => a.id);
     this.order = new Int32Array(nActors);
-    this.best = new Int32Array(nActors);
-    this.shownRow = new Int32Array(nActors);
-    this.shownRank = new Int32Array(nActors);
-    this.seen = new Uint32Array(nActors);
+    this.actorAt = new Int32Array(nActors);
+    this.scratch = new Int32Array(nActors * S_STRIDE);
     const n = rows.names.length;
     let total = 0;
     for (const r of rows.names) total += r.norm.length;
     this.chars = new Uint16Array(total);
-    this.start = new Int32Array(n);
-    this.len = new Int32Array(n);
-    this.points = new Int32Array(n);
-    this.actorOf = new Int32Array(n);
+    this.rows = new Int32Array(n * R_STRIDE);
     this.names = new Array<string>(n);
   }
 
@@ -109,7 +113,10 @@ export class NameIndex {
     const index = new Map<string, number>();
     rows.actors.forEach((a, i) => index.set(a.id, i));
     const sorted = rows.actors.map((_, i) => i).sort((x, y) => binaryCompare(rows.actors[x]!.name, rows.actors[y]!.name) || binaryCompare(rows.actors[x]!.id, rows.actors[y]!.id));
-    sorted.forEach((a, place) => (ix.order[a] = place));
+    sorted.forEach((a, place) => {
+      ix.order[a] = place;
+      ix.actorAt[place] = a;
+    });
     await pause();
     const lists = new Map<string, number[]>();
     let at = 0;
@@ -117,12 +124,13 @@ export class NameIndex {
       if (i % 20_000 === 19_999) await pause();
       const r = rows.names[i]!;
       const norm = r.norm;
-      ix.start[i] = at;
-      ix.len[i] = norm.length;
+      const row = i * R_STRIDE;
+      ix.rows[row + R_START] = at;
+      ix.rows[row + R_LEN] = norm.length;
       for (let k = 0; k < norm.length; k++) ix.chars[at++] = norm.charCodeAt(k);
-      ix.points[i] = codePoints(norm);
+      ix.rows[row + R_POINTS] = codePoints(norm);
       ix.names[i] = r.name;
-      ix.actorOf[i] = index.get(r.actor_id) ?? -1;
+      ix.rows[row + R_ACTOR] = index.get(r.actor_id) ?? -1;
       for (const g of trigrams(norm)) {
         const l = lists.get(g);
         if (l) l.push(i);
@@ -133,10 +141,9 @@ export class NameIndex {
     return ix;
   }
 
-  /** Where `q` first occurs in name row `i` (in UTF-16 units), or -1. */
-  private indexIn(i: number, q: Uint16Array): number {
-    const s = this.start[i]!;
-    const last = this.len[i]! - q.length;
+  /** Where `q` first occurs in the name that starts at `s` in `chars` and is `len` units long, or -1. */
+  private indexIn(s: number, len: number, q: Uint16Array): number {
+    const last = len - q.length;
     const c = this.chars;
     const first = q[0]!;
     outer: for (let p = 0; p <= last; p++) {
@@ -160,46 +167,51 @@ export class NameIndex {
     const candidates = lists.length > 1 ? intersect(lists[0]!, lists[1]!) : lists[0]!;
     const q = Uint16Array.from(norm, (_, k) => norm.charCodeAt(k));
     const qPoints = codePoints(norm);
-    const gen = ++this.generation;
+    // A search's mark in the scratch space; wrapping around after 2^31 searches would only need a clearing.
+    const gen = (this.generation = (this.generation % 0x7fffffff) + 1);
+    if (gen === 1) this.scratch.fill(0);
+    const rows = this.rows;
+    const scratch = this.scratch;
     const matched: number[] = [];
     for (let k = 0; k < candidates.length; k++) {
       const i = candidates[k]!;
-      const at = this.indexIn(i, q);
+      const row = i * R_STRIDE;
+      const len = rows[row + R_LEN]!;
+      const at = this.indexIn(rows[row + R_START]!, len, q);
       if (at < 0) continue;
-      const a = this.actorOf[i]!;
+      const a = rows[row + R_ACTOR]!;
       if (a < 0) continue;
-      const category = at === 0 ? (this.len[i] === q.length ? 0 : 1) : 2;
-      const rank = category * 1000 + this.points[i]!;
+      const category = at === 0 ? (len === q.length ? 0 : 1) : 2;
+      const rank = category * 1000 + rows[row + R_POINTS]!;
       // The name reported as matched: the first (in row order) of the best, with the length in UTF-16 units as
       // findActors counts it there.
-      const shown = category * 1000 + this.len[i]!;
-      if (this.seen[a] !== gen) {
-        this.seen[a] = gen;
-        this.best[a] = rank;
-        this.shownRow[a] = i;
-        this.shownRank[a] = shown;
+      const shown = category * 1000 + len;
+      const s = a * S_STRIDE;
+      if (scratch[s + S_SEEN] !== gen) {
+        scratch[s + S_SEEN] = gen;
+        scratch[s + S_BEST] = rank;
+        scratch[s + S_ROW] = i;
+        scratch[s + S_RANK] = shown;
         matched.push(a);
         continue;
       }
-      if (rank < this.best[a]!) this.best[a] = rank;
-      if (shown < this.shownRank[a]!) {
-        this.shownRank[a] = shown;
-        this.shownRow[a] = i;
+      if (rank < scratch[s + S_BEST]!) scratch[s + S_BEST] = rank;
+      if (shown < scratch[s + S_RANK]!) {
+        scratch[s + S_RANK] = shown;
+        scratch[s + S_ROW] = i;
       }
     }
     // Rank, then place in the (name, id) order: one number per actor, sorted as numbers.
     const places = this.order.length;
     const keys = new Float64Array(matched.length);
-    for (let k = 0; k < matched.length; k++) keys[k] = this.best[matched[k]!]! * places + this.order[matched[k]!]!;
+    for (let k = 0; k < matched.length; k++) keys[k] = scratch[matched[k]! * S_STRIDE + S_BEST]! * places + this.order[matched[k]!]!;
     keys.sort();
     const ids: string[] = [];
     const names: string[] = [];
-    const byPlace = new Map<number, number>();
-    for (const a of matched) byPlace.set(this.order[a]!, a);
     for (let k = offset; k < Math.min(keys.length, offset + limit); k++) {
-      const a = byPlace.get(keys[k]! % places)!;
+      const a = this.actorAt[keys[k]! % places]!;
       ids.push(this.actorIds[a]!);
-      names.push(this.names[this.shownRow[a]!]!);
+      names.push(this.names[scratch[a * S_STRIDE + S_ROW]!]!);
     }
     return { ids, matched: names, total: matched.length };
   }

@@ -28,11 +28,13 @@ import {
   agreementFromRow,
   claimFromRow,
   conceptFromRow,
+  EVENT_JSON_COLUMNS,
   eventFromRow,
+  eventJsonFromRow,
   relationFromRow,
   sourceFromRow,
 } from "./rows.js";
-import type { ActorsTable, Database, EventParticipantsTable } from "./schema.js";
+import type { ActorsTable, Database, EventParticipantsTable, EventsTable } from "./schema.js";
 import { writeSession, writeSet, type BulkOptions, type WriteProgress, type WriteResult, type WriteSet, type Writer } from "./write.js";
 
 export interface Page {
@@ -81,6 +83,14 @@ export interface ActorSearch extends Page {
 }
 
 export type ActorFacet = "kind" | "country" | "track";
+
+/** An actor with everything its page shows: claims on it (with their sources' titles), its relations and events. */
+export interface ActorRecords<E> {
+  actor: Actor;
+  claims: ClaimWithSource[];
+  relations: Relation[];
+  events: E[];
+}
 
 export interface ActorPage {
   items: ActorHit[];
@@ -429,7 +439,10 @@ export class Store {
    * queries: the reference resolved once, no claim counts (a profile does not show them), the participants of the
    * events by one subquery rather than a list of ids.
    */
-  async actorRecords(ref: string, limit: number): Promise<{ actor: Actor; claims: ClaimWithSource[]; relations: Relation[]; events: Event[] }> {
+  async actorRecords(ref: string, limit: number): Promise<ActorRecords<Event>>;
+  /** With each event as its JSON text, exactly as JSON.stringify writes the record (`eventJsonFromRow`): for the API. */
+  async actorRecords(ref: string, limit: number, events: "json"): Promise<ActorRecords<string>>;
+  async actorRecords(ref: string, limit: number, as?: "json"): Promise<ActorRecords<Event | string>> {
     const p = this.prepared;
     const byId = (id: string) => p.rows("actor by id", (a) => this.db.selectFrom("actors").selectAll().where("id", "=", a("id")), { id });
     let [row] = await byId(ref);
@@ -466,24 +479,37 @@ export class Store {
             .limit(a.int("limit")),
         { id, limit },
       ),
-      p.rows(
-        "actor events",
-        (a) =>
-          this.db
-            .selectFrom("events")
-            .selectAll("events")
-            .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
-            .orderBy("day_from")
-            .orderBy("id")
-            .limit(a.int("limit")),
-        { id, limit },
-      ),
+      as === "json"
+        ? p.rows(
+            "actor events as JSON",
+            (a) =>
+              this.db
+                .selectFrom("events")
+                .select(EVENT_JSON_COLUMNS)
+                .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
+                .orderBy("day_from")
+                .orderBy("id")
+                .limit(a.int("limit")),
+            { id, limit },
+          )
+        : p.rows(
+            "actor events",
+            (a) =>
+              this.db
+                .selectFrom("events")
+                .selectAll("events")
+                .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
+                .orderBy("day_from")
+                .orderBy("id")
+                .limit(a.int("limit")),
+            { id, limit },
+          ),
     ]);
     return {
       actor: actorFromRow(row),
       claims: claims.map((r) => ({ ...claimFromRow(r), sourceTitle: r.source_title })),
       relations: relations.map(relationFromRow),
-      events: events.map((e) => eventFromRow(e)),
+      events: as === "json" ? events.map((e) => eventJsonFromRow(e)) : (events as EventsTable[]).map((e) => eventFromRow(e)),
     };
   }
 
