@@ -91,6 +91,23 @@ describe("names in memory", () => {
     await addedAndFound(sqlOnly, "quuxwell");
   });
 
+  it("shows a hit's record as it is now after any write, by this connection or another, that changes no name", async () => {
+    expect(await memory.namesInMemory()).toBe(true);
+    const hit = async () => (await memory.findActors({ q: "zorblax" })).items[0]!.actor;
+    expect((await hit()).description).toBeUndefined();
+    expect(Object.isFrozen(await hit())).toBe(true);
+    for (const [writer, description] of [
+      [memory, "A forum, as this connection wrote it."],
+      [sqlOnly, "A forum, as another connection wrote it."],
+    ] as const) {
+      await importDataset(writer, writeDataset(tmp(), { ...smallDataset(), "actors/extra.yaml": `- id: zorblax\n  kind: forum\n  name: Zorblax Forum\n  aliases: [Blorptown Circle]\n  description: ${description}\n` }));
+      // From the names in memory (fresh again if the write touched names), with the record as it is now.
+      expect(await memory.namesInMemory()).toBe(true);
+      expect((await hit()).description).toBe(description);
+      expect(await hit()).toEqual((await sqlOnly.findActors({ q: "zorblax" })).items[0]!.actor);
+    }
+  });
+
   it("stays with SQL when there are more names than it may keep", async () => {
     const small = await Store.open(file);
     try {

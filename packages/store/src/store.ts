@@ -249,6 +249,12 @@ export class Store {
   /** Plain name searches from memory (`keepNamesInMemory`): the copy, and the read of a fresh one under way. */
   private names?: { index?: NameIndex; reading?: Promise<void>; version: () => string; maxNames: number };
 
+  /**
+   * With the names in memory, the actor records search hits show, kept while nothing in the database changes: `stamp`
+   * is SQLite's count of this connection's changes with its data_version (commits by other connections).
+   */
+  private hits?: { changes: () => string; stamp: string; byId: Map<string, Actor> };
+
   /** Open (and migrate) the database at a file path or postgres:// URL; default `diplograph.db` or $DIPLOGRAPH_DB. */
   static async open(spec?: string, options: { mustExist?: boolean } = {}): Promise<Store> {
     return new Store(await connect(parseLocation(spec), options));
@@ -279,6 +285,8 @@ export class Store {
     if (!sqlite || this.names || process.env.DIPLOGRAPH_NAME_INDEX === "0") return;
     const stmt = sqlite.prepare("SELECT n FROM names_version").pluck();
     this.names = { version: () => String(stmt.get()), maxNames: options.maxNames ?? 2_000_000 };
+    const changes = sqlite.prepare("SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version())").pluck();
+    this.hits = { changes: () => String(changes.get()), stamp: "", byId: new Map() };
     this.freshNames();
   }
 
@@ -708,17 +716,43 @@ export class Store {
   /** A plain search's page from the names in memory: the ranking there, the page's actors read whole here. */
   private async pageFromMemory(index: NameIndex, norm: string, limit: number, offset: number): Promise<ActorPage> {
     const { ids, matched, total } = index.search(norm, limit, offset);
-    const values = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
-    const rows = ids.length
-      ? await this.prepared.rows(`actors ${ids.length} by id`, (a) => this.db.selectFrom("actors").selectAll().where("id", "in", ids.map((_, i) => a(`id${i}`))), values)
-      : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = await this.hitActors(ids);
     const items: ActorHit[] = [];
     ids.forEach((id, i) => {
-      const row = byId.get(id);
-      if (row) items.push({ actor: actorFromRow(row), matched: matched[i] });
+      const actor = byId.get(id);
+      if (actor) items.push({ actor, matched: matched[i] });
     });
     return { items, total, facets: {} };
+  }
+
+  /**
+   * The actor records of search hits: from those kept (`hits`, frozen, shared by every answer) while the database is
+   * unchanged, the others read and kept unless something changed while they were read.
+   */
+  private async hitActors(ids: string[]): Promise<Map<string, Actor>> {
+    const out = new Map<string, Actor>();
+    const hits = this.hits!;
+    const stamp = hits.changes();
+    if (hits.stamp !== stamp) {
+      hits.stamp = stamp;
+      hits.byId.clear();
+    }
+    const missing = ids.filter((id) => {
+      const a = hits.byId.get(id);
+      if (a) out.set(id, a);
+      return !a;
+    });
+    if (missing.length === 0) return out;
+    const values = Object.fromEntries(missing.map((id, i) => [`id${i}`, id]));
+    const rows = await this.prepared.rows(`actors ${missing.length} by id`, (a) => this.db.selectFrom("actors").selectAll().where("id", "in", missing.map((_, i) => a(`id${i}`))), values);
+    const keep = hits.stamp === stamp && hits.changes() === stamp;
+    if (keep && hits.byId.size + rows.length > 500_000) hits.byId.clear();
+    for (const r of rows) {
+      const actor = frozen(actorFromRow(r));
+      out.set(r.id, actor);
+      if (keep) hits.byId.set(r.id, actor);
+    }
+    return out;
   }
 
   /**
@@ -1209,4 +1243,13 @@ function groupIds(targets: ReadonlyArray<{ type: TargetType; id: string }>): Map
   const byType = new Map<TargetType, Set<string>>();
   for (const t of targets) (byType.get(t.type) ?? byType.set(t.type, new Set()).get(t.type)!).add(t.id);
   return new Map([...byType].map(([k, v]) => [k, [...v]]));
+}
+
+/** The record and everything in it made read-only: for records shared between answers. */
+function frozen<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
 }
