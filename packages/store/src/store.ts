@@ -285,8 +285,9 @@ export class Store {
     if (!sqlite || this.names || process.env.DIPLOGRAPH_NAME_INDEX === "0") return;
     const stmt = sqlite.prepare("SELECT n FROM names_version").pluck();
     this.names = { version: () => String(stmt.get()), maxNames: options.maxNames ?? 2_000_000 };
-    const changes = sqlite.prepare("SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version())").pluck();
-    this.hits = { changes: () => String(changes.get()), stamp: "", byId: new Map() };
+    const own = sqlite.prepare("SELECT total_changes()").pluck();
+    const others = sqlite.prepare("PRAGMA data_version").pluck();
+    this.hits = { changes: () => `${own.get()}:${others.get()}`, stamp: "", byId: new Map() };
     this.freshNames();
   }
 
