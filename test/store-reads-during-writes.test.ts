@@ -1,5 +1,6 @@
-// Reads that skip Kysely's connection lock (the server's hot queries, packages/store/src/prepared.ts) must still wait
-// for a write session in progress on the same connection: they never see rows that are not committed.
+// Reads from outside a write session in progress on the same connection, whether they skip Kysely's connection lock
+// (the server's hot queries, packages/store/src/prepared.ts) or go through Kysely (connect.ts, GatedSqliteDialect),
+// wait for it to end: they never see rows that are not committed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDataset } from "@diplograph/ingest";
 import { Store } from "@diplograph/store";
@@ -24,7 +25,9 @@ describe("hot reads during a write session (SQLite)", () => {
 
   it("waits for a session that is rolled back and does not see its rows", async () => {
     const { go, started } = outside();
-    const reads = started.then(() => Promise.all([store.findActors({ q: "zorblax" }), store.actorRecords("alpha", 10)]));
+    // The hot reads (prepared statements) and reads through Kysely (a list of records, the counts).
+    const before = await store.stats();
+    const reads = started.then(() => Promise.all([store.findActors({ q: "zorblax" }), store.actorRecords("alpha", 10), store.getActors(["zorblax"]), store.stats()]));
     const session = store.writeSession({}, async (w) => {
       await w.write({ actors: [{ id: "zorblax", kind: "forum", name: "Zorblax Forum", aliases: [], externalIds: {} } as never] });
       // The actor is written, not committed: the reads start now.
@@ -35,9 +38,11 @@ describe("hot reads during a write session (SQLite)", () => {
       throw new Error("roll back");
     });
     await expect(session).rejects.toThrow("roll back");
-    const [found, alpha] = await reads;
+    const [found, alpha, byId, stats] = await reads;
     expect(found.total).toBe(0);
     expect(alpha.actor.id).toBe("alpha");
+    expect(byId.size).toBe(0);
+    expect(stats.actors).toBe(before.actors);
     expect((await store.findActors({ q: "zorblax" })).total).toBe(0);
   });
 

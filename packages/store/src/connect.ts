@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Driver, type SqliteDialectConfig } from "kysely";
 import { DiplographError } from "@diplograph/model";
 import { CodeMigrationProvider } from "./migrations.js";
 import type { Database } from "./schema.js";
@@ -65,6 +65,38 @@ function withStatementCache(db: BetterSqlite3.Database, size = 500): BetterSqlit
   });
 }
 
+/**
+ * Kysely's SQLite dialect, whose queries from outside an open write session wait for the session to end before they
+ * take the connection (gate.ts): the session writes on the raw handle, so a query run meanwhile would run inside its
+ * transaction and see rows not yet committed, or rolled back later. The session's own queries go on. The wait comes
+ * before Kysely's connection lock, never while holding it, since the session's own queries need that lock too.
+ */
+class GatedSqliteDialect extends SqliteDialect {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly gate: SessionGate,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const gate = this.gate;
+    return new Proxy(driver, {
+      get(target, prop) {
+        if (prop === "acquireConnection") {
+          return async () => {
+            if (gate.closed) await gate.pass();
+            return target.acquireConnection();
+          };
+        }
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+  }
+}
+
 export async function connect(loc: Location, options: { mustExist?: boolean } = {}): Promise<Connection> {
   let conn: Connection;
   if (loc.kind === "sqlite") {
@@ -88,7 +120,8 @@ export async function connect(loc: Location, options: { mustExist?: boolean } = 
     // Reads of a large database at random (a server's actor pages) go through the OS page cache without a read
     // system call per page. SQLite caps this at its compile-time maximum (2 GB by default).
     sqlite.pragma("mmap_size = 2147418112");
-    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), location: loc, sqlite, gate: new SessionGate() };
+    const gate = new SessionGate();
+    conn = { db: new Kysely<Database>({ dialect: new GatedSqliteDialect({ database: withStatementCache(sqlite) }, gate) }), location: loc, sqlite, gate };
   } else {
     const pool = new pg.Pool({ connectionString: loc.url, max: 4 });
     // An idle pooled connection can be closed by the server (a restart, an administrator, a dropped database); pg

@@ -5,12 +5,17 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export class SessionGate {
-  private readonly inside = new AsyncLocalStorage<true>();
+  private readonly insideStore = new AsyncLocalStorage<true>();
   private open: Promise<void> | undefined;
 
   /** Whether a session is open and the caller is not part of it. */
   get closed(): boolean {
-    return this.open !== undefined && !this.inside.getStore();
+    return this.open !== undefined && !this.insideStore.getStore();
+  }
+
+  /** Whether the caller runs inside the open session. */
+  get inside(): boolean {
+    return this.open !== undefined && Boolean(this.insideStore.getStore());
   }
 
   /** Resolves once no session is open, or at once inside the open one. */
@@ -20,12 +25,12 @@ export class SessionGate {
 
   /** Run a session: one at a time (a second waits for the first), its calls inside it. */
   async session<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.inside.getStore()) return fn();
+    if (this.insideStore.getStore()) return fn();
     while (this.open) await this.open;
     let end!: () => void;
     this.open = new Promise((r) => (end = r));
     try {
-      return await this.inside.run(true, fn);
+      return await this.insideStore.run(true, fn);
     } finally {
       this.open = undefined;
       end();

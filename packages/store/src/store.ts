@@ -796,7 +796,9 @@ export class Store {
         })
         .finally(() => (this.vocabLoading = undefined));
     }
-    if (!this.vocab) await this.vocabLoading;
+    // Inside a write session, not a read begun outside it: that one waits for the session to end (gate.ts), and the
+    // session would wait for it. Without the counts every trigram counts as rare: correct, at worst slower.
+    if (!this.vocab && !this.conn.gate?.inside) await this.vocabLoading;
     return this.vocab?.docs ?? new Map();
   }
 
