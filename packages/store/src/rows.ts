@@ -379,7 +379,8 @@ const PARTICIPANT_PAIR = /\["((?:[^"\\]|\\.)*)","((?:[^"\\]|\\.)*)"\]/g;
  * `JSON.stringify(eventFromRow(r))`, byte for byte, without building the event: the columns that hold JSON (the date,
  * the attributes, the participants) were written by JSON.stringify and go into the text as they are (the participant
  * pairs rewritten as objects). For an actor page's events, where parsing those columns, building each record and
- * serialising it again cost more than reading the rows. test/store-backends.test.ts holds it to eventFromRow.
+ * serialising it again cost more than reading the rows (PostgreSQL; SQLite writes the same text in the query,
+ * `EVENT_JSON_SQL`). test/store-backends.test.ts holds both to eventFromRow.
  */
 export function eventJsonFromRow(r: EventJsonRow): string {
   const s = JSON.stringify;
@@ -398,6 +399,35 @@ export function eventJsonFromRow(r: EventJsonRow): string {
   if (r.note !== null) out += `,"note":${s(r.note)}`;
   return `${out}}`;
 }
+
+/**
+ * SQLite: the SQL expression of `eventJsonFromRow`, for SQLite to write the text itself (one column to read instead
+ * of fourteen, and no building of strings in JavaScript: an actor's 30 events in about 175 µs instead of 270 µs).
+ * `json_quote` escapes strings as JSON.stringify does; the participants' pairs become objects by plain replacement,
+ * which is exact because ids (`[a-z0-9._:-]`) and roles hold no quote or comma. test/store-backends.test.ts holds the
+ * text to `JSON.stringify(eventFromRow(row))`, escapes and all.
+ */
+export const EVENT_JSON_SQL = (() => {
+  const cameo = Object.entries(EVENT_TYPES.map)
+    .map(([t, v]) => `when '${t}' then ${v.cameo === null ? "null" : `'${v.cameo}'`}`)
+    .join(" ");
+  const opt = (col: string, key: string) => `case when ${col} is null then '' else ',"${key}":' || json_quote(${col}) end`;
+  return [
+    `'{"id":' || json_quote(id) || ',"type":' || json_quote(type)`,
+    `case when cameo is null or cameo is (case type ${cameo} end) then '' else ',"cameo":' || json_quote(cameo) end`,
+    `',"title":' || json_quote(title) || ',"date":' || date`,
+    opt("place", "place"),
+    opt("place_country", "placeCountry"),
+    `',"participants":' || replace(replace(replace(participants, '["', '{"actor":"'), '","', '","role":"'), '"]', '"}')`,
+    opt("track", "track"),
+    `',"layers":' || case when trim(layers, ',') = '' then '[]' else '["' || replace(trim(layers, ','), ',', '","') || '"]' end`,
+    opt("outcome", "outcome"),
+    opt("agreement_id", "agreement"),
+    `',"attributes":' || attributes`,
+    opt("note", "note"),
+    `'}'`,
+  ].join(" || ");
+})();
 
 export function claimFromRow(r: ClaimsTable): Claim {
   return compact({

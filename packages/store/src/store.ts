@@ -29,6 +29,8 @@ import {
   claimFromRow,
   conceptFromRow,
   EVENT_JSON_COLUMNS,
+  EVENT_JSON_SQL,
+  type EventJsonRow,
   eventFromRow,
   eventJsonFromRow,
   relationFromRow,
@@ -488,7 +490,20 @@ export class Store {
             .limit(a.int("limit")),
         { id, limit },
       ),
-      as === "json"
+      as === "json" && this.conn.sqlite
+        ? p.rows(
+            "actor events as JSON (SQLite)",
+            (a) =>
+              this.db
+                .selectFrom("events")
+                .select(sql<string>`${sql.raw(EVENT_JSON_SQL)}`.as("json"))
+                .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
+                .orderBy("day_from")
+                .orderBy("id")
+                .limit(a.int("limit")),
+            { id, limit },
+          )
+        : as === "json"
         ? p.rows(
             "actor events as JSON",
             (a) =>
@@ -518,7 +533,12 @@ export class Store {
       actor: actorFromRow(row),
       claims: claims.map((r) => ({ ...claimFromRow(r), sourceTitle: r.source_title })),
       relations: relations.map(relationFromRow),
-      events: as === "json" ? events.map((e) => eventJsonFromRow(e)) : (events as EventsTable[]).map((e) => eventFromRow(e)),
+      events:
+        as !== "json"
+          ? (events as EventsTable[]).map((e) => eventFromRow(e))
+          : this.conn.sqlite
+            ? (events as Array<{ json: string }>).map((e) => e.json)
+            : (events as EventJsonRow[]).map((e) => eventJsonFromRow(e)),
     };
   }
 
