@@ -309,6 +309,16 @@ for (const backend of backends) {
         const from = await get(`/api/actors/${relation.from}?limit=0`);
         expect(of("relation").targetLabel.startsWith(`${from.actor.name} `)).toBe(true);
         expect(all.every((c) => typeof c.targetLabel === "string" && c.targetLabel.length > 0)).toBe(true);
+        // An actor target's Persian name: its official Persian alias, else its first Persian one; none without one.
+        let persian = 0;
+        for (const c of all.filter((x) => x.target.type === "actor")) {
+          const aliases = (await get(`/api/actors/${c.target.id}?limit=0`)).actor.aliases as Json[];
+          const fa = aliases.find((x) => x.lang === "fa" && x.kind === "official") ?? aliases.find((x) => x.lang === "fa");
+          expect(c.targetLabelFa, c.target.id).toBe(fa?.name);
+          if (fa) persian++;
+        }
+        expect(persian).toBeGreaterThan(0);
+        expect(all.filter((c) => c.target.type !== "actor").every((c) => c.targetLabelFa === undefined)).toBe(true);
       });
 
       it("answers the claims on many records in one call (the actor page), 400 for a bad target, 404 naming unknown ones", async () => {

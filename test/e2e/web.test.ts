@@ -393,6 +393,9 @@ describe.skipIf(!hasChromium)("web application in Chromium", () => {
     expect(await page.locator("ul.review > li .claim-target").count()).toBe(await items.count());
     const eventItem = items.filter({ has: page.locator("code", { hasText: /^event:/ }) }).first();
     expect(await eventItem.locator(".claim-target").innerText()).toMatch(/\S.* \(\d{4}(-\d{2}(-\d{2})?)?\)$/);
+    // with Persian names chosen, an actor's proposals name it in Persian
+    await go("/review?source=004_40f7615d4fa621a5.part1.v1&names=fa");
+    await expect.poll(() => page.locator("ul.review > li a.claim-target").first().innerText()).toMatch(/[\u0600-\u06ff]/);
     await shot("documents-review");
     // and the document shows their passages highlighted
     await go("/documents/004_40f7615d4fa621a5.part1.v1");

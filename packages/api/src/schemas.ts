@@ -85,7 +85,10 @@ export const RelationHit = z.object({
 export const EventHit = z.object({ event: Event, via: Id.optional(), claims: z.number().int() });
 export const ClaimWithSource = Claim.extend({ sourceTitle: z.string() });
 /** A claim in a list: with its source's title and, where the record is stored, what a person reads for its target. */
-export const ListedClaim = ClaimWithSource.extend({ targetLabel: z.string().optional().describe("the target's name (an event: title and date; a relation: from, kind, to)") });
+export const ListedClaim = ClaimWithSource.extend({
+  targetLabel: z.string().optional().describe("the target's name (an event: title and date; a relation: from, kind, to)"),
+  targetLabelFa: z.string().optional().describe("an actor target's Persian name, where it has one"),
+});
 
 /** Results of the analyses: documented in docs/analysis.md; their shapes are the analysis package's TypeScript types. */
 export const AnalysisResult = z.record(z.string(), z.unknown());

@@ -1075,6 +1075,20 @@ export class Store {
    * event's title and date, a relation as "from kind to" with the actors' names, a source's title. Records not stored
    * are left out. For lists of claims, whose targets are otherwise only ids.
    */
+  /** Each of these actors' Persian name, where it has one: its official Persian alias, else its first Persian one. */
+  async persianNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      for (const r of await this.db.selectFrom("actors").select(["id", "aliases"]).where("id", "in", unique.slice(i, i + 500)).execute()) {
+        const aliases = JSON.parse(r.aliases) as Actor["aliases"];
+        const fa = aliases.find((x) => x.lang === "fa" && x.kind === "official") ?? aliases.find((x) => x.lang === "fa");
+        if (fa) out.set(r.id, fa.name);
+      }
+    }
+    return out;
+  }
+
   async targetLabels(targets: ReadonlyArray<{ type: TargetType; id: string }>): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const names = async (ids: string[]) => {

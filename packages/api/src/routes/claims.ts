@@ -46,7 +46,7 @@ export function claimRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["claims"],
           summary: "List claims (the review queue)",
-          description: "Each claim with its source's title and `targetLabel`, what a person reads for its target (an actor's name, an event's title and date, a relation as from, kind, to).",
+          description: "Each claim with its source's title and `targetLabel`, what a person reads for its target (an actor's name, an event's title and date, a relation as from, kind, to); an actor target's Persian name, where it has one, in `targetLabelFa`.",
           querystring: z.object({
             status: ClaimStatus.optional(),
             target: TargetParam.optional().describe("TYPE:ID, e.g. actor:ipu (an actor may be named by alias or ISO code)"),
@@ -64,9 +64,11 @@ export function claimRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         const f = { status: q.status, targetType: q.target?.type, targetId, source: q.source };
         const claims = await store.listClaims({ ...f, limit: q.limit, offset: q.offset, sort: q.sort });
         const labels = await store.targetLabels(claims.map((c) => c.target));
+        const fa = await store.persianNames(claims.filter((c) => c.target.type === "actor").map((c) => c.target.id));
         const items = claims.map((c) => {
           const targetLabel = labels.get(`${c.target.type}:${c.target.id}`);
-          return targetLabel === undefined ? c : { ...c, targetLabel };
+          const targetLabelFa = c.target.type === "actor" ? fa.get(c.target.id) : undefined;
+          return { ...c, ...(targetLabel === undefined ? {} : { targetLabel }), ...(targetLabelFa === undefined ? {} : { targetLabelFa }) };
         });
         return page(items, await store.countClaims(f), q);
       },

@@ -12,7 +12,7 @@ export interface Page<T> {
 }
 
 /** A claim with its source's title; in lists (the review queue) also what a person reads for its target. */
-export type ClaimWithSource = Claim & { sourceTitle: string; targetLabel?: string };
+export type ClaimWithSource = Claim & { sourceTitle: string; targetLabel?: string; targetLabelFa?: string };
 
 export interface ActorHit {
   actor: Actor;

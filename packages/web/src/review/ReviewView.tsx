@@ -102,7 +102,7 @@ function ReviewItem({
   onReview: (s: "accepted" | "rejected") => void;
   link: string;
 }) {
-  const { t } = useI18n();
+  const { t, names } = useI18n();
   const loc = useLocation();
   const [c, setC] = useState(claim);
   const [editing, setEditing] = useState(false);
@@ -110,7 +110,7 @@ function ReviewItem({
   const [issue, setIssue] = useState<string>();
   const save = async () => {
     try {
-      setC({ ...(await api.patchClaim(c.id, { quote })), targetLabel: c.targetLabel });
+      setC({ ...(await api.patchClaim(c.id, { quote })), targetLabel: c.targetLabel, targetLabelFa: c.targetLabelFa });
       setEditing(false);
       setIssue(undefined);
     } catch (e) {
@@ -126,7 +126,7 @@ function ReviewItem({
           <>
             {c.target.type === "actor" ? (
               <Link href={loc.link(`/actors/${encodeURIComponent(c.target.id)}`)} dir="auto" className="claim-target">
-                {c.targetLabel}
+                {(names === "fa" && c.targetLabelFa) || c.targetLabel}
               </Link>
             ) : (
               <strong dir="auto" className="claim-target">
