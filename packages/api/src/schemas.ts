@@ -84,6 +84,16 @@ export const RelationHit = z.object({
 });
 export const EventHit = z.object({ event: Event, via: Id.optional(), claims: z.number().int() });
 export const ClaimWithSource = Claim.extend({ sourceTitle: z.string() });
+/** A passage of a document version: its span of the text, its kind (heading, paragraph, item …) and label. */
+export const PassageSpan = z.object({
+  ord: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  kind: z.string(),
+  label: z.string().optional(),
+  language: z.string(),
+});
+
 /** A claim in a list: with its source's title and, where the record is stored, what a person reads for its target. */
 export const ListedClaim = ClaimWithSource.extend({
   targetLabel: z.string().optional().describe("the target's name (an event: title and date; a relation: from, kind, to)"),

@@ -25,3 +25,8 @@ export function normalizeName(name: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** An actor's Persian name, where it has one: its official Persian alias, else its first Persian one. */
+export function persianAlias(aliases: ReadonlyArray<{ name: string; lang: string; kind?: string }>): string | undefined {
+  return (aliases.find((x) => x.lang === "fa" && x.kind === "official") ?? aliases.find((x) => x.lang === "fa"))?.name;
+}

@@ -9,6 +9,7 @@ import {
   isIso3,
   isoDayBound,
   normalizeName,
+  persianAlias,
   type Actor,
   type Agreement,
   type Claim,
@@ -490,55 +491,33 @@ export class Store {
             .limit(a.int("limit")),
         { id, limit },
       ),
-      as === "json" && this.conn.sqlite
-        ? p.rows(
-            "actor events as JSON (SQLite)",
-            (a) =>
-              this.db
-                .selectFrom("events")
-                .select(sql<string>`${sql.raw(EVENT_JSON_SQL)}`.as("json"))
-                .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
-                .orderBy("day_from")
-                .orderBy("id")
-                .limit(a.int("limit")),
-            { id, limit },
-          )
-        : as === "json"
-        ? p.rows(
-            "actor events as JSON",
-            (a) =>
-              this.db
-                .selectFrom("events")
-                .select(EVENT_JSON_COLUMNS)
-                .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
-                .orderBy("day_from")
-                .orderBy("id")
-                .limit(a.int("limit")),
-            { id, limit },
-          )
-        : p.rows(
-            "actor events",
-            (a) =>
-              this.db
-                .selectFrom("events")
-                .selectAll("events")
-                .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
-                .orderBy("day_from")
-                .orderBy("id")
-                .limit(a.int("limit")),
-            { id, limit },
-          ),
+      p.rows(
+        as !== "json" ? "actor events" : this.conn.sqlite ? "actor events as JSON (SQLite)" : "actor events as JSON",
+        (a) => {
+          const q = this.db
+            .selectFrom("events")
+            .where("id", "in", (eb) => eb.selectFrom("event_participants").select("event_id").where("actor_id", "=", a("id")))
+            .orderBy("day_from")
+            .orderBy("id")
+            .limit(a.int("limit"));
+          // Whole rows for records; for JSON, SQLite writes the text itself, PostgreSQL gives the columns to write it from.
+          if (as !== "json") return q.selectAll("events");
+          return this.conn.sqlite ? q.select(sql<string>`${sql.raw(EVENT_JSON_SQL)}`.as("json")) : q.select(EVENT_JSON_COLUMNS);
+        },
+        { id, limit },
+      ),
     ]);
     return {
       actor: actorFromRow(row),
       claims: claims.map((r) => ({ ...claimFromRow(r), sourceTitle: r.source_title })),
       relations: relations.map(relationFromRow),
+      // The rows' shape follows `as` and the backend, as chosen in the query above.
       events:
         as !== "json"
-          ? (events as EventsTable[]).map((e) => eventFromRow(e))
+          ? (events as unknown as EventsTable[]).map((e) => eventFromRow(e))
           : this.conn.sqlite
-            ? (events as Array<{ json: string }>).map((e) => e.json)
-            : (events as EventJsonRow[]).map((e) => eventJsonFromRow(e)),
+            ? (events as unknown as Array<{ json: string }>).map((e) => e.json)
+            : (events as unknown as EventJsonRow[]).map((e) => eventJsonFromRow(e)),
     };
   }
 
@@ -1070,25 +1049,24 @@ export class Store {
     return Boolean(await this.db.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst());
   }
 
-  /**
-   * What a person reads for each of these records, keyed `type:id`: an actor's, agreement's or concept's name, an
-   * event's title and date, a relation as "from kind to" with the actors' names, a source's title. Records not stored
-   * are left out. For lists of claims, whose targets are otherwise only ids.
-   */
-  /** Each of these actors' Persian name, where it has one: its official Persian alias, else its first Persian one. */
+  /** Each of these actors' Persian name, where it has one (`persianAlias`). */
   async persianNames(ids: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
       for (const r of await this.db.selectFrom("actors").select(["id", "aliases"]).where("id", "in", unique.slice(i, i + 500)).execute()) {
-        const aliases = JSON.parse(r.aliases) as Actor["aliases"];
-        const fa = aliases.find((x) => x.lang === "fa" && x.kind === "official") ?? aliases.find((x) => x.lang === "fa");
-        if (fa) out.set(r.id, fa.name);
+        const fa = persianAlias(JSON.parse(r.aliases) as Actor["aliases"]);
+        if (fa) out.set(r.id, fa);
       }
     }
     return out;
   }
 
+  /**
+   * What a person reads for each of these records, keyed `type:id`: an actor's, agreement's or concept's name, an
+   * event's title and date, a relation as "from kind to" with the actors' names. Records not stored are left out.
+   * For lists of claims, whose targets are otherwise only ids.
+   */
   async targetLabels(targets: ReadonlyArray<{ type: TargetType; id: string }>): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const names = async (ids: string[]) => {

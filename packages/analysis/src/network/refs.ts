@@ -1,5 +1,5 @@
 // How results name an actor or agreement: enough to show it and link to it, in either language.
-import type { ActorKind } from "@diplograph/model";
+import { persianAlias, type ActorKind } from "@diplograph/model";
 import type { NetworkData } from "./data.js";
 
 export interface ActorRef {
@@ -16,8 +16,8 @@ export function actorRef(data: NetworkData, id: string): ActorRef {
   if (a) {
     const ref: ActorRef = { id, name: a.name, kind: a.kind };
     if (a.country !== undefined) ref.country = a.country;
-    const fa = a.aliases.find((x) => x.lang === "fa" && x.kind === "official") ?? a.aliases.find((x) => x.lang === "fa");
-    if (fa) ref.nameFa = fa.name;
+    const fa = persianAlias(a.aliases);
+    if (fa) ref.nameFa = fa;
     return ref;
   }
   const g = data.agreements.get(id);

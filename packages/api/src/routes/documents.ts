@@ -9,7 +9,7 @@ import { ingestDocuments } from "@diplograph/ingest";
 import { Id, NotFoundError, SourceType } from "@diplograph/model";
 import type { ApiContext } from "../context.js";
 import { RequestError } from "../errors.js";
-import { Flag } from "../schemas.js";
+import { Flag, PassageSpan } from "../schemas.js";
 
 /** Largest document accepted by POST /api/documents. */
 export const DOCUMENT_LIMIT = 256 * 1024 * 1024;
@@ -51,15 +51,7 @@ const DocumentVersion = z.object({
   passages: z.number().int(),
 });
 
-const PassageBody = z.object({
-  ord: z.number().int(),
-  start: z.number().int(),
-  end: z.number().int(),
-  kind: z.string(),
-  label: z.string().optional(),
-  language: z.string(),
-  text: z.string(),
-});
+const PassageBody = PassageSpan.extend({ text: z.string() });
 
 const documentParams = z.object({ id: Id });
 

@@ -23,7 +23,7 @@ import type { Store } from "@diplograph/store";
 import { userOf, type ApiContext } from "../context.js";
 import { RequestError, zodIssues, type Issue } from "../errors.js";
 import { makeClaim } from "../provenance.js";
-import { ClaimWithSource, Evidence, EventHit, EventPatch, Flag, Page, Paging, RelationHit, RelationPatch, WriteResultBody, page, pageOf, sortParam, storeSort } from "../schemas.js";
+import { ClaimWithSource, Evidence, PassageSpan, EventHit, EventPatch, Flag, Page, Paging, RelationHit, RelationPatch, WriteResultBody, page, pageOf, sortParam, storeSort } from "../schemas.js";
 import { dropUndefined } from "./actors.js";
 
 const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD");
@@ -46,9 +46,7 @@ const SourceDocumentPart = z.object({
   documentId: z.string(),
   version: z.number().int(),
   versions: z.array(z.object({ version: z.number().int(), sourceId: z.string(), ingestedAt: z.string() })),
-  passages: z.array(
-    z.object({ ord: z.number().int(), start: z.number().int(), end: z.number().int(), kind: z.string(), label: z.string().optional(), language: z.string() }),
-  ),
+  passages: z.array(PassageSpan),
 });
 
 /** Check that a relation's or event's references name stored records; every problem with its field path. */

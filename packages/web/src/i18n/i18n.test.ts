@@ -14,7 +14,7 @@ const parliament = {
 
 describe("i18n", () => {
   it("Persian translates every English key", () => expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort()));
-  it("fills placeholders", () => expect(translate("en", "documents.unchanged", { file: "a{b}'.txt", version: 2 })).toBe("a{b}'.txt is stored already (version 2): nothing changed"));
+  it("fills in the values", () => expect(translate("en", "documents.unchanged", { file: "a{b}'.txt", version: 2 })).toBe("a{b}'.txt is stored already (version 2): nothing changed"));
   it.each([
     [0, "0 actors"],
     [1, "1 actor"],
