@@ -135,6 +135,39 @@ for (const backend of backends) {
         expect(events).toBeGreaterThan(20);
       });
 
+      it("writes every search answer as the page object would serialise, byte for byte, also from the names in memory", async () => {
+        const queries = ["", "q=parliament", "q=ip", "q=مجلس", "q=assembly&limit=3&offset=2", "q=union&facets=kind,country,track", "kind=state&sort=-name&limit=7", "q=zzzz-none"];
+        const answer = async (qs: string) => {
+          const r = await app.inject({ method: "GET", url: `/api/actors?${qs}` });
+          expect(r.statusCode, qs).toBe(200);
+          expect(r.headers["content-type"]).toBe("application/json; charset=utf-8");
+          return r.payload;
+        };
+        const expected = async (qs: string) => {
+          const u = new URLSearchParams(qs);
+          const q = { limit: Number(u.get("limit") ?? 50), offset: Number(u.get("offset") ?? 0) };
+          const facets = u.get("facets")?.split(",") as Parameters<Store["findActors"]>[1];
+          const sort = u.get("sort") ? [{ field: u.get("sort")!.replace(/^-/, ""), desc: u.get("sort")!.startsWith("-") }] : undefined;
+          const r = await store.findActors({ q: u.get("q") ?? undefined, kind: (u.get("kind") ?? undefined) as never, limit: q.limit, offset: q.offset, sort: sort as never }, facets ?? []);
+          return JSON.stringify({ items: r.items, total: r.total, limit: q.limit, offset: q.offset, facets: r.facets });
+        };
+        for (const qs of queries) expect(await answer(qs), qs).toBe(await expected(qs));
+        expect(JSON.parse(await answer("q=parliament")).items.length).toBeGreaterThan(0);
+        // A server keeps the names in memory (SQLite): the hits' records are kept frozen and their text written once.
+        store.keepNamesInMemory();
+        if (await store.namesInMemory()) {
+          for (const qs of queries) for (let i = 0; i < 2; i++) expect(await answer(qs), qs).toBe(await expected(qs));
+          // An edited actor's kept text must not outlive its record.
+          const before = JSON.parse(await answer("q=inter-parliamentary%20union")).items[0].actor;
+          expect(before.id).toBe("ipu");
+          const patched = await call({ method: "PATCH", url: "/api/actors/ipu", payload: { actor: { aliases: [...before.aliases, { name: "Kept Text Check", lang: "en" }] }, evidence: { source: "seed-001", quote } } });
+          expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+          const after = JSON.parse(await answer("q=inter-parliamentary%20union")).items[0].actor;
+          expect(after.aliases.map((a: Json) => a.name)).toContain("Kept Text Check");
+          expect(await answer("q=inter-parliamentary%20union")).toBe(await expected("q=inter-parliamentary%20union"));
+        }
+      });
+
       it("creates, edits and deletes an actor, each edit with its evidence as a proposed claim", async () => {
         const evidence = { source: "seed-001", quote };
         const created = await call({ method: "POST", url: "/api/actors", payload: { actor: { id: "test-forum", kind: "forum", name: "Test Forum" }, evidence }, headers: { "x-diplograph-user": "tester" } });

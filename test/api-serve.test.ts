@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { repoRoot, tmp } from "./helpers.js";
 import { workerFlags } from "../packages/cli/src/commands/serve.js";
@@ -119,13 +120,23 @@ describe("diplograph serve --workers 2", () => {
     for (let i = 0; i < 4; i++) expect((await get("/api/analyses/network?view=affiliation")).nodes.some((n: { id: string }) => n.id === "workers-forum")).toBe(true);
   });
 
-  it("runs its workers with a larger young generation, unless the user set one", async () => {
+  it("runs its workers with a larger young generation, and with single-threaded GC when they fill the cores, unless the user set them", async () => {
     const workers = execFileSync("pgrep", ["-P", String(child.pid)]).toString().trim().split("\n");
     expect(workers).toHaveLength(2);
-    for (const pid of workers) expect(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).toContain("--max-semi-space-size=64");
-    expect(workerFlags(["--inspect"], "")).toEqual(["--inspect", "--max-semi-space-size=64"]);
-    expect(workerFlags(["--max-semi-space-size=16"], "")).toEqual(["--max-semi-space-size=16"]);
-    expect(workerFlags([], "--max-semi-space-size=8")).toEqual([]);
+    for (const pid of workers) {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      expect(argv).toContain("--max-semi-space-size=64");
+      // Two workers fill a machine of two cores or fewer.
+      expect(argv.includes("--single-threaded-gc")).toBe(availableParallelism() <= 2);
+    }
+    const spare = { workers: 2, cores: 4 };
+    const full = { workers: 2, cores: 2 };
+    expect(workerFlags(["--inspect"], "", spare)).toEqual(["--inspect", "--max-semi-space-size=64"]);
+    expect(workerFlags(["--max-semi-space-size=16"], "", spare)).toEqual(["--max-semi-space-size=16"]);
+    expect(workerFlags([], "--max-semi-space-size=8", spare)).toEqual([]);
+    expect(workerFlags([], "", full)).toEqual(["--max-semi-space-size=64", "--single-threaded-gc"]);
+    expect(workerFlags([], "", { workers: 3, cores: 2 })).toEqual(["--max-semi-space-size=64", "--single-threaded-gc"]);
+    expect(workerFlags(["--no-single-threaded-gc"], "", full)).toEqual(["--no-single-threaded-gc", "--max-semi-space-size=64"]);
   });
 
   it("stops every worker on SIGTERM", async () => {

@@ -4,6 +4,7 @@ import { AmbiguousReferenceError, DatasetError, Event, NotFoundError, earliestDa
 import { importDataset } from "@diplograph/ingest";
 import { toJson } from "@diplograph/export";
 import { Store } from "@diplograph/store";
+import { EVENT_JSON_SQL } from "../packages/store/src/rows.js";
 import { sql } from "kysely";
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
@@ -97,7 +98,7 @@ for (const backend of backends) {
 
     it("migrates through every schema version in order", async () => {
       const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-      expect(rows.rows.map((r) => r.name)).toEqual(["0001_initial", "0002_event_notes_agreement_adoption", "0003_actor_name_trigrams", "0004_sqlite_droppable_keys", "0005_document_versions", "0006_event_participants_on_events", "0007_sqlite_names_version"]);
+      expect(rows.rows.map((r) => r.name)).toEqual(["0001_initial", "0002_event_notes_agreement_adoption", "0003_actor_name_trigrams", "0004_sqlite_droppable_keys", "0005_document_versions", "0006_event_participants_on_events", "0007_sqlite_names_version", "0008_sqlite_event_json"]);
     });
 
     it("stores adoption dates of resolutions and rules apart from signatures", async () => {
@@ -231,6 +232,29 @@ for (const backend of backends) {
         expect(Object.keys(full).sort()).toEqual(Object.keys(Event.shape).sort());
         const irn = await store.actorRecords("irn", 10_000, "json");
         expect(irn.events.map((x) => JSON.parse(x).id)).toEqual(expect.arrayContaining(["json-1", "json-3"]));
+        // An event written again: its text follows (SQLite recomputes the stored column with the row).
+        await store.writeSession({}, (w) => w.write({ events: [{ ...awkward[2]!, title: "Visit, \"renamed\"", participants: [{ actor: "irn", role: "host" }] }] }));
+        const again = (await store.actorRecords("irn", 10_000, "json")).events.find((x) => JSON.parse(x).id === "json-3")!;
+        expect(again).toBe(JSON.stringify(await store.getEvent("json-3")));
+        expect(JSON.parse(again).title).toBe('Visit, "renamed"');
+        expect(store.eventJsonStored()).toBe(backend.name === "sqlite");
+        if (backend.name === "sqlite") {
+          // The text stored with each row (migration 0008) is the one the query would write (the fallback for a table
+          // whose stored expression is another release's): both paths, every event.
+          const check = (await sql<{ same: number; n: number }>`select sum(json is ${sql.raw(EVENT_JSON_SQL)}) as same, count(*) as n from events`.execute(store.db)).rows[0]!;
+          expect(check.n).toBeGreaterThan(awkward.length);
+          expect(check.same).toBe(check.n);
+          // Without the stored text (a table of another release), the query writes it: the same answers.
+          const want = (await store.actorRecords("irn", 10_000)).events.map((e) => JSON.stringify(e));
+          await sql`alter table events drop column json`.execute(store.db);
+          const other = await Store.open(fresh.url);
+          try {
+            expect(other.eventJsonStored()).toBe(false);
+            expect((await other.actorRecords("irn", 10_000, "json")).events).toEqual(want);
+          } finally {
+            await other.close();
+          }
+        }
       } finally {
         await store.close();
         await fresh.drop();

@@ -1,5 +1,6 @@
 // The API benchmark: a generated database of 100,000 actors and 1,000,000 events, the real server in a child process
-// on loopback, and autocannon from this process for 30 s at 100 connections on actor pages and searches.
+// on loopback, and a load generator (client.mjs, or autocannon) from this process for 30 s at 100 connections on actor
+// pages and searches.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -7,6 +8,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { driveNet } from "./client.mjs";
 import { GENERATOR_VERSION, actorName, generate } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,6 +22,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 // Server processes (`diplograph serve --workers`): two, as one would deploy on this project's 2-core machine.
 const WORKERS = process.env.BENCH_WORKERS ?? "2";
 const TARGET_P99_MS = 50;
+// The load generator: this directory's lean client (client.mjs, the default) or autocannon.
+const CLIENT = process.env.BENCH_CLIENT ?? "net";
+if (!["net", "autocannon"].includes(CLIENT)) throw new Error(`BENCH_CLIENT must be net or autocannon, not ${CLIENT}`);
 // Seconds of warm-up before measuring: the page cache, the JIT, and each server process reading the names into memory.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 
@@ -76,38 +81,59 @@ async function startServer(db) {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-/** Deterministic variety: actor pages of random actors; searches by a word's prefix, a whole name, a Persian alias. */
-export function requests(kind) {
-  let n = 0;
+/**
+ * Deterministic variety: actor pages of random actors; searches by a word's prefix, a whole name, a Persian alias.
+ * `seed` picks the sequence: the warm-up and the measured run ask for different actors.
+ */
+export function paths(kind, seed = 0) {
+  let n = seed;
   const r = () => {
     n = (n * 1103515245 + 12345) % 2147483648;
     return n / 2147483648;
   };
-  return (req) => {
+  return () => {
     const i = Math.floor(r() * ACTORS);
-    if (kind === "actor page") return { ...req, path: `/api/actors/a${i}` };
+    if (kind === "actor page") return `/api/actors/a${i}`;
     const a = actorName(i);
     const pick = r();
     const q = pick < 0.5 ? a.words[0].slice(0, 4 + Math.floor(r() * 3)) : pick < 0.8 ? a.name : a.fa.split(" ").at(-1);
-    return { ...req, path: `/api/actors?q=${encodeURIComponent(q)}&limit=20` };
+    return `/api/actors?q=${encodeURIComponent(q)}&limit=20`;
   };
+}
+
+/** The same requests as autocannon's `setupRequest`. */
+export function requests(kind, seed = 0) {
+  const next = paths(kind, seed);
+  return (req) => ({ ...req, path: next() });
 }
 
 const KINDS = ["actor page", "search"];
 
 /**
- * One autocannon instance whose every connection alternates an actor page and a search, so both kinds share the
+ * Drive the server with client.mjs (the default) or, with BENCH_CLIENT=autocannon, with one autocannon instance.
+ * Autocannon: one instance whose every connection alternates an actor page and a search, so both kinds share the
  * connections and the client's event loop alike. (Two instances in one process, one per kind, measured the second
  * one started with a tail some 15 ms longer, whichever kind it drove: its sockets were read after the first's.)
  * Latencies are recorded per kind from autocannon's response events (fractional milliseconds, not its histogram).
  */
+let drives = 0;
 export function drive(url, connections, duration = DURATION) {
+  const seed = 7919 * ++drives;
+  if (CLIENT === "net") {
+    const next = Object.fromEntries(KINDS.map((k) => [k, paths(k, seed)]));
+    const started = performance.now();
+    const onSecond = (done) => {
+      const s = (performance.now() - started) / 1000;
+      if (connections === CONNECTIONS && Math.round(s) % 5 === 0) process.stdout.write(`  ${Math.round(s)} s: ${done} requests, ${Math.round(done / s)}/s, ${Math.max(0, Math.round(duration - s))} s left\n`);
+    };
+    return driveNet({ port: Number(new URL(url).port), connections, seconds: duration, kinds: KINDS, next: (k) => next[k](), onSecond });
+  }
   const latencies = Object.fromEntries(KINDS.map((k) => [k, []]));
   const non2xx = Object.fromEntries(KINDS.map((k) => [k, 0]));
   return new Promise((res, rej) => {
     const inst = autocannon(
-      { url, connections, duration, requests: KINDS.map((k) => ({ method: "GET", setupRequest: requests(k) })) },
-      (err, result) => (err ? rej(err) : res({ result, latencies, non2xx, duration })),
+      { url, connections, duration, requests: KINDS.map((k) => ({ method: "GET", setupRequest: requests(k, seed) })) },
+      (err, result) => (err ? rej(err) : res({ latencies, non2xx, errors: result.errors + result.timeouts, duration })),
     );
     inst.on("response", (client, status, _bytes, ms) => {
       const kind = KINDS[client.requestIterator.currentRequestIndex];
@@ -133,12 +159,16 @@ async function main() {
   let run;
   try {
     console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; server: ${WORKERS} worker process(es); load average before the run ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
-    console.log(`Driving ${url} for ${DURATION} s at ${CONNECTIONS} connections, each alternating an actor page and a search…`);
+    console.log(`Driving ${url} for ${DURATION} s at ${CONNECTIONS} connections (${CLIENT === "net" ? "client.mjs" : "autocannon"}), each alternating an actor page and a search…`);
+    const cpu = process.cpuUsage();
+    const t = performance.now();
     run = await drive(url, CONNECTIONS);
+    const used = process.cpuUsage(cpu);
+    run.clientCpu = (used.user + used.system) / 1000 / (performance.now() - t);
   } finally {
     child.kill("SIGTERM");
   }
-  const errors = run.result.errors + run.result.timeouts;
+  const errors = run.errors;
   console.log("\nkind          requests   req/s   p50 ms  p90 ms  p99 ms  max ms  non-2xx  target p99 < 50 ms");
   let ok = errors === 0;
   for (const kind of KINDS) {
@@ -150,6 +180,6 @@ async function main() {
       `${kind.padEnd(12)}  ${String(l.length).padStart(8)}  ${String(Math.round(l.length / run.duration)).padStart(6)}  ${String(percentile(l, 50)).padStart(6)}  ${String(percentile(l, 90)).padStart(6)}  ${String(p99).padStart(6)}  ${String(Math.round(l.at(-1) ?? NaN)).padStart(6)}  ${String(run.non2xx[kind]).padStart(7)}  ${met ? "met" : "NOT met"}`,
     );
   }
-  console.log(`Errors and timeouts (both kinds): ${errors}. Load average after the run: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+  console.log(`Errors and timeouts (both kinds): ${errors}. The client used ${run.clientCpu.toFixed(2)} of a core. Load average after the run: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
   process.exitCode = ok ? 0 : 1;
 }

@@ -368,6 +368,9 @@ export function eventFromRow(r: EventsTable): Event {
   });
 }
 
+/** The columns an event record is read from (every column but SQLite's generated `json`). */
+export const EVENT_COLUMNS = ["id", "type", "cameo", "title", "date", "day_from", "day_to", "place", "place_country", "track", "layers", "outcome", "agreement_id", "attributes", "hash", "note", "participants"] as const;
+
 /** The columns `eventJsonFromRow` reads. */
 export const EVENT_JSON_COLUMNS = ["id", "type", "cameo", "title", "date", "place", "place_country", "participants", "track", "layers", "outcome", "agreement_id", "attributes", "note"] as const;
 export type EventJsonRow = Pick<EventsTable, (typeof EVENT_JSON_COLUMNS)[number]>;
@@ -390,7 +393,10 @@ export function eventJsonFromRow(r: EventJsonRow): string {
   out += `,"title":${s(r.title)},"date":${r.date}`;
   if (r.place !== null) out += `,"place":${s(r.place)}`;
   if (r.place_country !== null) out += `,"placeCountry":${s(r.place_country)}`;
-  out += `,"participants":${r.participants.replace(PARTICIPANT_PAIR, '{"actor":"$1","role":"$2"}')}`;
+  // Written by JSON.stringify, the list has no white space outside its strings; PostgreSQL's migration 0006 wrote it
+  // with json_agg (`[["irn", "host"], …]`), so such a list is made compact first (only then parsed).
+  const participants = /\s/.test(r.participants) ? JSON.stringify(JSON.parse(r.participants)) : r.participants;
+  out += `,"participants":${participants.replace(PARTICIPANT_PAIR, '{"actor":"$1","role":"$2"}')}`;
   if (r.track !== null) out += `,"track":${s(r.track)}`;
   out += `,"layers":${s(layersOf(r.layers))}`;
   if (r.outcome !== null) out += `,"outcome":${s(r.outcome)}`;

@@ -139,6 +139,11 @@ export interface EventsTable {
   hash: string;
   /** The participants in order, as JSON `[[actor, role], …]`: a copy of `event_participants` for reading events whole. */
   participants: string;
+  /**
+   * SQLite only (migration 0008): the record's JSON text, a stored generated column that SQLite writes itself. Never
+   * written by the store, and read only by actor pages (select EVENT_COLUMNS, not every column, for records).
+   */
+  json?: string;
 }
 
 export interface EventParticipantsTable {

@@ -29,6 +29,7 @@ import {
   agreementFromRow,
   claimFromRow,
   conceptFromRow,
+  EVENT_COLUMNS,
   EVENT_JSON_COLUMNS,
   EVENT_JSON_SQL,
   type EventJsonRow,
@@ -256,7 +257,7 @@ export class Store {
    * With the names in memory, the actor records search hits show, kept while nothing in the database changes: `stamp`
    * is SQLite's count of this connection's changes with its data_version (commits by other connections).
    */
-  private hits?: { changes: () => string; stamp: string; byId: Map<string, Actor> };
+  private hits?: { changes: () => string; state: () => { names: string; changes: string }; stamp: string; byId: Map<string, Actor> };
 
   /** Open (and migrate) the database at a file path or postgres:// URL; default `diplograph.db` or $DIPLOGRAPH_DB. */
   static async open(spec?: string, options: { mustExist?: boolean } = {}): Promise<Store> {
@@ -288,9 +289,18 @@ export class Store {
     if (!sqlite || this.names || process.env.DIPLOGRAPH_NAME_INDEX === "0") return;
     const stmt = sqlite.prepare("SELECT n FROM names_version").pluck();
     this.names = { version: () => String(stmt.get()), maxNames: options.maxNames ?? 2_000_000 };
-    const own = sqlite.prepare("SELECT total_changes()").pluck();
-    const others = sqlite.prepare("PRAGMA data_version").pluck();
-    this.hits = { changes: () => `${own.get()}:${others.get()}`, stamp: "", byId: new Map() };
+    const changes = sqlite.prepare("SELECT total_changes(), (SELECT data_version FROM pragma_data_version)").raw();
+    // A search asks for both stamps at once: one statement (one read lock) instead of three.
+    const state = sqlite.prepare("SELECT (SELECT n FROM names_version), total_changes(), (SELECT data_version FROM pragma_data_version)").raw();
+    this.hits = {
+      changes: () => (changes.get() as unknown[]).join(":"),
+      state: () => {
+        const [n, own, others] = state.get() as unknown[];
+        return { names: String(n), changes: `${own}:${others}` };
+      },
+      stamp: "",
+      byId: new Map(),
+    };
     this.freshNames();
   }
 
@@ -300,11 +310,11 @@ export class Store {
     return Boolean(this.names?.index);
   }
 
-  /** The names in memory if they are fresh; else undefined, and a fresh copy is being read. */
-  private freshNames(): NameIndex | undefined {
+  /** The names in memory if they are fresh (`version`: names_version, if just read); else undefined, and a fresh copy is being read. */
+  private freshNames(version?: string): NameIndex | undefined {
     const names = this.names;
     if (!names) return undefined;
-    const stamp = names.version();
+    const stamp = version ?? names.version();
     if (names.index?.stamp === stamp) return names.index;
     // More names than `maxNames`, or a failed read: searches stay in SQL from then on (correct, only slower).
     names.reading ??= this.readNames(stamp, names.maxNames)
@@ -492,7 +502,7 @@ export class Store {
         { id, limit },
       ),
       p.rows(
-        as !== "json" ? "actor events" : this.conn.sqlite ? "actor events as JSON (SQLite)" : "actor events as JSON",
+        as !== "json" ? "actor events" : this.conn.sqlite ? `actor events as JSON (SQLite${this.eventJsonStored() ? ", stored" : ""})` : "actor events as JSON",
         (a) => {
           const q = this.db
             .selectFrom("events")
@@ -500,9 +510,11 @@ export class Store {
             .orderBy("day_from")
             .orderBy("id")
             .limit(a.int("limit"));
-          // Whole rows for records; for JSON, SQLite writes the text itself, PostgreSQL gives the columns to write it from.
-          if (as !== "json") return q.selectAll("events");
-          return this.conn.sqlite ? q.select(sql<string>`${sql.raw(EVENT_JSON_SQL)}`.as("json")) : q.select(EVENT_JSON_COLUMNS);
+          // Whole rows for records. For JSON, SQLite has the text stored with the row (migration 0008), or writes it in
+          // the query; PostgreSQL gives the columns to write it from.
+          if (as !== "json") return q.select(EVENT_COLUMNS);
+          if (!this.conn.sqlite) return q.select(EVENT_JSON_COLUMNS);
+          return q.select(this.eventJsonStored() ? sql<string>`"json"`.as("json") : sql<string>`${sql.raw(EVENT_JSON_SQL)}`.as("json"));
         },
         { id, limit },
       ),
@@ -551,8 +563,9 @@ export class Store {
     const mode = norm === undefined ? "all" : short ? "prefix" : "substring";
     // A plain substring search (no filter, order or facet), on a server keeping the names in memory: answered there.
     if (mode === "substring" && facets.length === 0 && !search.kind && !search.country && !search.track && !search.sort?.length && limit > 0) {
-      const inMemory = this.freshNames();
-      if (inMemory) return this.pageFromMemory(inMemory, norm!, limit, offset);
+      const state = this.hits?.state();
+      const inMemory = this.freshNames(state?.names);
+      if (inMemory) return this.pageFromMemory(inMemory, norm!, limit, offset, state!.changes);
     }
     // Every value the query takes, by name: the query is built and compiled once per shape (mode, filters, order).
     const values: Record<string, unknown> = {
@@ -714,9 +727,9 @@ export class Store {
   }
 
   /** A plain search's page from the names in memory: the ranking there, the page's actors read whole here. */
-  private async pageFromMemory(index: NameIndex, norm: string, limit: number, offset: number): Promise<ActorPage> {
+  private async pageFromMemory(index: NameIndex, norm: string, limit: number, offset: number, stamp: string): Promise<ActorPage> {
     const { ids, matched, total } = index.search(norm, limit, offset);
-    const byId = await this.hitActors(ids);
+    const byId = await this.hitActors(ids, stamp);
     const items: ActorHit[] = [];
     ids.forEach((id, i) => {
       const actor = byId.get(id);
@@ -727,12 +740,12 @@ export class Store {
 
   /**
    * The actor records of search hits: from those kept (`hits`, frozen, shared by every answer) while the database is
-   * unchanged, the others read and kept unless something changed while they were read.
+   * unchanged (`stamp`: the changes stamp, just read), the others read and kept unless something changed while they
+   * were read.
    */
-  private async hitActors(ids: string[]): Promise<Map<string, Actor>> {
+  private async hitActors(ids: string[], stamp: string): Promise<Map<string, Actor>> {
     const out = new Map<string, Actor>();
     const hits = this.hits!;
-    const stamp = hits.changes();
     if (hits.stamp !== stamp) {
       hits.stamp = stamp;
       hits.byId.clear();
@@ -873,15 +886,30 @@ export class Store {
     return Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   }
 
+  /**
+   * SQLite: whether the events table stores each record's JSON text (migration 0008) written by this release's
+   * EVENT_JSON_SQL. A table whose stored expression differs (written by another release) is read as if it had none.
+   * Actor pages read the stored text when this holds (public for the tests that check they do).
+   */
+  eventJsonStored(): boolean {
+    if (this.jsonStored === undefined) {
+      const create = this.conn.sqlite?.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").pluck().get() as string | undefined;
+      this.jsonStored = create?.includes(`"json" text GENERATED ALWAYS AS (${EVENT_JSON_SQL}) STORED`) ?? false;
+    }
+    return this.jsonStored;
+  }
+
+  private jsonStored?: boolean;
+
   async getEvent(id: string): Promise<Event> {
-    const row = await this.db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.db.selectFrom("events").select(EVENT_COLUMNS).where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFoundError(`no event "${id}"`);
     return eventFromRow(row);
   }
 
   async listEvents(f: EventFilter = {}): Promise<EventHit[]> {
     const { q, root, parts } = await this.eventQuery(f);
-    const rows = await ordered(q.selectAll("events"), "events", f.sort, (q) => q.orderBy("day_from").orderBy("id"))
+    const rows = await ordered(q.select(EVENT_COLUMNS), "events", f.sort, (q) => q.orderBy("day_from").orderBy("id"))
       .limit(f.limit ?? DEFAULT_LIMIT)
       .offset(f.offset ?? 0)
       .execute();
@@ -1229,7 +1257,7 @@ export class Store {
       agreements: (await this.db.selectFrom("agreements").selectAll().orderBy("id").execute()).map(agreementFromRow),
       concepts: (await this.db.selectFrom("concepts").selectAll().orderBy("id").execute()).map(conceptFromRow),
       relations: (await this.db.selectFrom("relations").selectAll().orderBy("id").execute()).map(relationFromRow),
-      events: (await this.db.selectFrom("events").selectAll().orderBy("id").execute()).map((r) => eventFromRow(r)),
+      events: (await this.db.selectFrom("events").select(EVENT_COLUMNS).orderBy("id").execute()).map((r) => eventFromRow(r)),
       claims: (await this.db.selectFrom("claims").selectAll().orderBy("id").execute()).map(claimFromRow),
     };
   }
