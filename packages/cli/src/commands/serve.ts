@@ -129,7 +129,7 @@ const SINGLE_THREADED_GC = "--single-threaded-gc";
  * - When the workers are as many as the cores (or more), `--single-threaded-gc`: V8's helper threads (parallel
  *   scavenges, concurrent marking) then only take CPU from the other workers, and a worker whose helpers preempt its
  *   neighbour stretches that neighbour's event-loop turn, so every request waiting on it. Collecting on the worker's
- *   own thread served 7–9 % more requests with a shorter tail on 2 cores (bench/api/README.md). With spare cores the
+ *   own thread served 7–10 % more requests on 2 cores (docs/design-choices.md, "Server speed"). With spare cores the
  *   helpers are free, so they stay.
  * (`--single-threaded-gc` is not allowed in NODE_OPTIONS, so only the command line can set it.)
  */
