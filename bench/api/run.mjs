@@ -8,6 +8,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { rng } from "../rng.mjs";
 import { driveNet } from "./client.mjs";
 import { GENERATOR_VERSION, actorName, generate } from "./generate.mjs";
 
@@ -86,15 +87,9 @@ async function startServer(db) {
  * `seed` picks the sequence: the warm-up and the measured run ask for different actors.
  */
 export function paths(kind, seed = 0) {
-  // mulberry32: 32-bit integer arithmetic throughout. (The linear congruential generator used before multiplied in
-  // doubles past 2^53, lost its low bits and fell into short cycles: 15,391 distinct actors in 130,000 pages.)
-  let n = seed >>> 0;
-  const r = () => {
-    n = (n + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(n ^ (n >>> 15), n | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The benchmarks' mulberry32. (The linear congruential generator used here before multiplied in doubles past 2^53,
+  // lost its low bits and fell into short cycles: 15,391 distinct actors in 130,000 pages.)
+  const r = rng(seed);
   return () => {
     const i = Math.floor(r() * ACTORS);
     if (kind === "actor page") return `/api/actors/a${i}`;
