@@ -25,7 +25,10 @@ const WORKERS = process.env.BENCH_WORKERS ?? "2";
 const TARGET_P99_MS = 50;
 // The load generator: this directory's lean client (client.mjs, the default) or autocannon.
 const CLIENT = process.env.BENCH_CLIENT ?? "net";
-if (!["net", "autocannon"].includes(CLIENT)) throw new Error(`BENCH_CLIENT must be net or autocannon, not ${CLIENT}`);
+if (!["net", "autocannon"].includes(CLIENT)) {
+  console.error(`bench/api: BENCH_CLIENT must be net (the default) or autocannon, not "${CLIENT}"`);
+  process.exit(2);
+}
 // Seconds of warm-up before measuring: the page cache, the JIT, and each server process reading the names into memory.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 
