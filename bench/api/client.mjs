@@ -4,7 +4,7 @@
 //
 // Why not autocannon alone: on a 2-core machine the client shares the cores with the server, and autocannon takes
 // about a third of one (it builds each request anew, parses with a JavaScript parser and collects every body as a
-// string); this client takes about a fifth. wrk, the usual lean choice, reports on this machine a p99 ten times the
+// string); this client takes about a quarter. wrk, the usual lean choice, reports on this machine a p99 ten times the
 // longest request-to-response time the server's own clock sees, and h2load walks its URI list in step on every
 // connection (all of them asking for the same actor at once). run.mjs keeps autocannon as `BENCH_CLIENT=autocannon`.
 import { connect } from "node:net";
@@ -40,7 +40,7 @@ export function driveNet({ port, connections, seconds, kinds, next, onSecond }) 
       socket.setNoDelay(true);
       open++;
       let turn = c % kinds.length; // connections start on alternate kinds
-      let kind = kinds[turn];
+      let kind; // the kind of the request in flight
       let started = 0;
       let buffered = null;
       let need = -1; // bytes of the whole answer, once its head is read
