@@ -1,13 +1,89 @@
 // End to end: `diplograph serve` as a user starts it (child process, free port, empty database seeded on first start),
 // then the API, its OpenAPI document and its rendered documentation over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { get as httpGet } from "node:http";
+import { connect, type Socket } from "node:net";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { repoRoot, tmp } from "./helpers.js";
-import { workerFlags } from "../packages/cli/src/commands/serve.js";
+import { Balancer, workerFlags } from "../packages/cli/src/commands/serve.js";
+
+const cli = join(repoRoot, "packages/cli/dist/main.js");
+
+/** `serve` on a port that is taken: a clear message naming the port, exit code 1, no stack trace. */
+function refusedPort(port: number, ...extra: string[]): void {
+  const r = spawnSync(process.execPath, [cli, "--db", join(tmp(), "taken.db"), "serve", "--port", String(port), ...extra], { encoding: "utf8", timeout: 60_000 });
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain(`cannot listen on 127.0.0.1 port ${port}: the port is in use`);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+/** How many established TCP connections to local `port` each process holds (its socket descriptors against /proc/net/tcp). */
+function connectionsHeld(pids: string[], port: number): number[] {
+  const inodes = new Set<string>();
+  for (const line of readFileSync("/proc/net/tcp", "utf8").split("\n").slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length > 9 && parseInt(f[1]!.split(":")[1]!, 16) === port && f[3] === "01") inodes.add(f[9]!);
+  }
+  return pids.map((pid) => readdirSync(`/proc/${pid}/fd`).filter((fd) => inodes.has(/^socket:\[(\d+)\]$/.exec(safeReadlink(`/proc/${pid}/fd/${fd}`))?.[1] ?? "")).length);
+}
+
+function safeReadlink(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return "";
+  }
+}
+
+describe("the primary's choice of worker (least connections)", () => {
+  it("gives each connection to the worker with the fewest open, going round among equals", () => {
+    const b = new Balancer<string>();
+    expect(b.pick()).toBeUndefined();
+    b.add("a");
+    b.add("b");
+    b.add("c");
+    const take = () => {
+      const w = b.pick()!;
+      b.opened(w);
+      return w;
+    };
+    expect([take(), take(), take(), take()]).toEqual(["a", "b", "c", "a"]);
+    expect(b.counts()).toEqual([2, 1, 1]);
+    b.closed("b");
+    b.closed("b"); // never below zero
+    expect(take()).toBe("b");
+    expect(take()).toBe("c");
+    expect(b.counts()).toEqual([2, 1, 2]);
+    // Short connections one at a time still go round.
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const w = b.pick()!;
+      seen.push(w);
+      b.opened(w);
+      b.closed(w);
+    }
+    expect(seen).toEqual(["b", "b", "b"]);
+    b.closed("a");
+    b.closed("c");
+    const round: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const w = b.pick()!;
+      round.push(w);
+      b.opened(w);
+      b.closed(w);
+    }
+    expect(new Set(round)).toEqual(new Set(["a", "b", "c"]));
+    b.remove("b");
+    expect(b.counts()).toEqual([1, 1]);
+    expect(["a", "c"]).toContain(b.pick());
+    b.remove("a");
+    b.remove("c");
+    expect(b.pick()).toBeUndefined();
+  });
+});
 
 describe("diplograph serve", () => {
   let child: ChildProcess;
@@ -16,7 +92,7 @@ describe("diplograph serve", () => {
 
   beforeAll(async () => {
     const db = join(tmp(), "serve.db");
-    child = spawn(process.execPath, [join(repoRoot, "packages/cli/dist/main.js"), "--db", db, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
     url = await new Promise<string>((resolve, reject) => {
       child.stdout!.on("data", (d) => {
         output += d;
@@ -66,6 +142,12 @@ describe("diplograph serve", () => {
     expect(r.status).toBe(400);
     expect(((await r.json()) as { issues: Array<{ path: string }> }).issues[0]!.path).toBe("querystring.limit");
   });
+
+  it("refuses a port in use with a clear message, in one process and with workers", () => {
+    const port = Number(new URL(url).port);
+    refusedPort(port);
+    refusedPort(port, "--workers", "2");
+  });
 });
 
 describe("diplograph serve --workers 2", () => {
@@ -75,7 +157,7 @@ describe("diplograph serve --workers 2", () => {
 
   beforeAll(async () => {
     const db = join(tmp(), "serve-workers.db");
-    child = spawn(process.execPath, [join(repoRoot, "packages/cli/dist/main.js"), "--db", db, "serve", "--port", "0", "--workers", "2"], { stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", "0", "--workers", "2"], { stdio: ["ignore", "pipe", "pipe"] });
     url = await new Promise<string>((resolve, reject) => {
       child.stdout!.on("data", (d) => {
         output += d;
@@ -137,6 +219,30 @@ describe("diplograph serve --workers 2", () => {
     expect(workerFlags([], "", full)).toEqual(["--max-semi-space-size=64", "--single-threaded-gc"]);
     expect(workerFlags([], "", { workers: 3, cores: 2 })).toEqual(["--max-semi-space-size=64", "--single-threaded-gc"]);
     expect(workerFlags(["--no-single-threaded-gc"], "", full)).toEqual(["--no-single-threaded-gc", "--max-semi-space-size=64"]);
+  });
+
+  it("splits simultaneous keep-alive connections evenly between the workers", async () => {
+    const port = Number(new URL(url).port);
+    const workers = execFileSync("pgrep", ["-P", String(child.pid)]).toString().trim().split("\n");
+    // Connections left open by the tests before (fetch keeps them alive) count too.
+    const before = connectionsHeld(workers, port);
+    const sockets: Socket[] = [];
+    try {
+      // Ten connections opened at once, each kept open after one answer.
+      await Promise.all(
+        Array.from({ length: 10 }, () => new Promise<void>((resolve, reject) => {
+          const s = connect(port, "127.0.0.1", () => s.write("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+          sockets.push(s);
+          s.once("data", () => resolve());
+          s.once("error", reject);
+        })),
+      );
+      const after = connectionsHeld(workers, port);
+      expect(after.reduce((a, b) => a + b, 0)).toBe(before.reduce((a, b) => a + b, 0) + 10);
+      expect(Math.max(...after) - Math.min(...after)).toBeLessThanOrEqual(1);
+    } finally {
+      for (const s of sockets) s.destroy();
+    }
   });
 
   it("stops every worker on SIGTERM", async () => {

@@ -6,6 +6,7 @@ import { importDataset } from "@diplograph/ingest";
 import { Store } from "@diplograph/store";
 import { join } from "node:path";
 import { actorName, generate } from "../bench/api/generate.mjs";
+import { rng } from "../bench/rng.mjs";
 import { seedDir, smallDataset, tmp, writeDataset } from "./helpers.js";
 
 /** Queries of every kind a user types: word prefixes, whole names, inner substrings, Persian, nothing found. */
@@ -116,6 +117,26 @@ describe("names in memory", () => {
       expect(await small.findActors({ q: "assembly", limit: 7 })).toEqual(await sqlOnly.findActors({ q: "assembly", limit: 7 }));
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe("selectSmallest (the page of a search, without sorting every match)", () => {
+  it("puts the k smallest of distinct numbers first, for every k and many orders", async () => {
+    const { selectSmallest } = await import("../packages/store/src/name-index.js");
+    const random = rng(7);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(random() * 200);
+      const values = new Set<number>();
+      while (values.size < n) values.add(Math.floor(random() * 1e6));
+      // Random, ascending and descending orders (the worst cases of a naive pivot).
+      const order = trial % 3;
+      const list = [...values].sort((a, b) => (order === 0 ? 0 : order === 1 ? a - b : b - a));
+      const k = 1 + Math.floor(random() * n);
+      const a = Float64Array.from(list);
+      selectSmallest(a, k);
+      expect([...a.subarray(0, k)].sort((x, y) => x - y)).toEqual([...values].sort((x, y) => x - y).slice(0, k));
+      expect([...a].sort((x, y) => x - y)).toEqual([...values].sort((x, y) => x - y));
     }
   });
 });

@@ -1,6 +1,7 @@
 // The HTTP server: the API under /api (Zod-validated, documented as OpenAPI 3.1 at /api/openapi.json and /api/docs)
 // and the web application's static build, in one fastify instance.
 import { existsSync, readFileSync } from "node:fs";
+import type { Socket } from "node:net";
 import { join, resolve } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import fastifyStatic from "@fastify/static";
@@ -168,4 +169,27 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : options.port;
   return { app, url: `http://${host.includes(":") ? `[${host}]` : host}:${port}` };
+}
+
+/**
+ * Serve connections accepted elsewhere (a primary process that hands each one to the worker with the fewest, see the
+ * CLI's `serve --workers`): the server is built and ready, keeps the names in memory for search, and `accept` gives it
+ * one connection (a socket not yet read from).
+ */
+export async function serveConnections(options: ServerOptions): Promise<{ app: FastifyInstance; accept: (socket: Socket) => void }> {
+  const app = await buildServer(options);
+  options.store.keepNamesInMemory();
+  await app.ready();
+  // What `listen` would start: node:http's sweep of connections past their headers or request timeout.
+  app.server.emit("listening");
+  return {
+    app,
+    accept: (socket) => {
+      // As node:http's own listener would take it: no Nagle delay, and a half-closed connection may still be answered.
+      socket.setNoDelay(true);
+      socket.allowHalfOpen = true;
+      app.server.emit("connection", socket);
+      socket.resume();
+    },
+  };
 }

@@ -7,8 +7,10 @@
 //
 // Layout, for few cache misses per candidate: every folded name's UTF-16 code units in one array (`chars`); per name
 // row, side by side in `rows`, where it starts there, its length in UTF-16 units and in code points, and its actor;
-// per actor, side by side in `scratch`, what one search found for it; and each actor's place in the (canonical name,
-// id) order, so that ranking compares numbers only.
+// per actor, side by side in `scratch`, what one search found for it. Actors are numbered in the (canonical name, id)
+// order, so that ranking compares numbers only. Common trigrams have a bitmap of their rows besides their list.
+// A search's time goes mostly to cache misses (a candidate's row, its name, its actor's entry: anywhere in memory),
+// so it reads them in separate passes that the processor can overlap (`search`).
 
 /** Code points of a string (SQLite's `length` of text). */
 function codePoints(s: string): number {
@@ -73,18 +75,28 @@ const S_BEST = 1;
 const S_ROW = 2;
 const S_RANK = 3;
 const S_STRIDE = 4;
+/** Per matching name, for one search: its actor, its rank, its rank as the shown name, and its row. */
+const H_ACTOR = 0;
+const H_RANK = 1;
+const H_SHOWN = 2;
+const H_ROW = 3;
+const H_STRIDE = 4;
 
 export class NameIndex {
   private readonly chars: Uint16Array;
   private readonly rows: Int32Array;
   private readonly names: string[];
+  /** The actors' ids, numbered in the order of (canonical name, id), BINARY as SQLite compares them: an actor's number
+   * is its place in the ranking's last two keys. */
   private readonly actorIds: string[];
-  /** Each actor's place in the order of (canonical name, id), BINARY as SQLite compares them, and the reverse. */
-  private readonly order: Int32Array;
-  private readonly actorAt: Int32Array;
+  /** Each trigram's posting list: the rows whose folded name holds it, ascending. */
   private readonly grams = new Map<string, Int32Array>();
+  /** For the common trigrams (held by a 32nd of the names or more), the same rows as a bitmap: bit r of word r >> 5. */
+  private readonly bitmaps = new Map<Int32Array, Int32Array>();
   private readonly scratch: Int32Array;
   private generation = 0;
+  /** Kept so that the loads of the gathering loop are not optimised away. */
+  private touched = 0;
 
   private constructor(
     rows: NameRows,
@@ -92,9 +104,7 @@ export class NameIndex {
     readonly stamp: string,
   ) {
     const nActors = rows.actors.length;
-    this.actorIds = rows.actors.map((a) => a.id);
-    this.order = new Int32Array(nActors);
-    this.actorAt = new Int32Array(nActors);
+    this.actorIds = new Array<string>(nActors);
     this.scratch = new Int32Array(nActors * S_STRIDE);
     const n = rows.names.length;
     let total = 0;
@@ -110,12 +120,11 @@ export class NameIndex {
    */
   static async build(rows: NameRows, stamp: string, pause: () => Promise<unknown> = async () => undefined): Promise<NameIndex> {
     const ix = new NameIndex(rows, stamp);
+    const sorted = [...rows.actors].sort((x, y) => binaryCompare(x.name, y.name) || binaryCompare(x.id, y.id));
     const index = new Map<string, number>();
-    rows.actors.forEach((a, i) => index.set(a.id, i));
-    const sorted = rows.actors.map((_, i) => i).sort((x, y) => binaryCompare(rows.actors[x]!.name, rows.actors[y]!.name) || binaryCompare(rows.actors[x]!.id, rows.actors[y]!.id));
     sorted.forEach((a, place) => {
-      ix.order[a] = place;
-      ix.actorAt[place] = a;
+      ix.actorIds[place] = a.id;
+      index.set(a.id, place);
     });
     await pause();
     const lists = new Map<string, number[]>();
@@ -137,7 +146,16 @@ export class NameIndex {
         else lists.set(g, [i]);
       }
     }
-    for (const [g, l] of lists) ix.grams.set(g, Int32Array.from(l));
+    // A bitmap takes n / 8 bytes, at most what its list takes: so memory grows by less than the lists' size.
+    const common = Math.max(64, rows.names.length / 32);
+    for (const [g, l] of lists) {
+      const list = Int32Array.from(l);
+      ix.grams.set(g, list);
+      if (list.length < common) continue;
+      const bits = new Int32Array((rows.names.length >>> 5) + 1);
+      for (const r of list) bits[r >>> 5]! |= 1 << (r & 31);
+      ix.bitmaps.set(list, bits);
+    }
     return ix;
   }
 
@@ -163,34 +181,71 @@ export class NameIndex {
     const lists = trigrams(norm)
       .map((g) => this.grams.get(g) ?? new Int32Array(0))
       .sort((a, b) => a.length - b.length);
-    // The two rarest posting lists together; every candidate is then checked against the whole query.
-    const candidates = lists.length > 1 ? intersect(lists[0]!, lists[1]!) : lists[0]!;
+    // The rarest posting list, narrowed by the second rarest and by every other common one (a bitmap each); every
+    // candidate is then checked against the whole query. Two common trigrams ("zar" and "art": 12,000 and 19,000 rows)
+    // take a tenth of the time through the bitmap that walking both lists takes.
+    let candidates = lists[0]!;
+    for (let i = 1; i < lists.length; i++) {
+      const bits = this.bitmaps.get(lists[i]!);
+      if (bits) candidates = within(candidates, bits);
+      else if (i === 1) candidates = intersect(candidates, lists[1]!);
+    }
     const q = Uint16Array.from(norm, (_, k) => norm.charCodeAt(k));
-    const qPoints = codePoints(norm);
     // A search's mark in the scratch space; wrapping around after 2^31 searches would only need a clearing.
     const gen = (this.generation = (this.generation % 0x7fffffff) + 1);
     if (gen === 1) this.scratch.fill(0);
     const rows = this.rows;
     const scratch = this.scratch;
-    const matched: number[] = [];
-    for (let k = 0; k < candidates.length; k++) {
-      const i = candidates[k]!;
-      const row = i * R_STRIDE;
-      const len = rows[row + R_LEN]!;
-      const at = this.indexIn(rows[row + R_START]!, len, q);
-      if (at < 0) continue;
-      const a = rows[row + R_ACTOR]!;
-      if (a < 0) continue;
+    const chars = this.chars;
+    // Each candidate's row and name, and each match's actor, are anywhere in memory: a cache miss each. So they are
+    // read in passes, two of them plain loads without a branch between them, which the processor overlaps
+    // (about 40 % faster than one pass that waits on each miss in turn).
+    // 1. Gather the candidates' row fields, and touch the first unit of each name.
+    const n = candidates.length;
+    const found = new Int32Array(n * R_STRIDE);
+    let touched = 0;
+    for (let k = 0; k < n; k++) {
+      const row = candidates[k]! * R_STRIDE;
+      const f = k * R_STRIDE;
+      const start = rows[row + R_START]!;
+      found[f + R_START] = start;
+      found[f + R_LEN] = rows[row + R_LEN]!;
+      found[f + R_POINTS] = rows[row + R_POINTS]!;
+      found[f + R_ACTOR] = rows[row + R_ACTOR]!;
+      touched += chars[start]!;
+    }
+    // 2. Check each candidate against the whole query; keep each match's actor, rank, shown rank and row in `hits`.
+    const hits = new Int32Array(n * H_STRIDE);
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const f = k * R_STRIDE;
+      const len = found[f + R_LEN]!;
+      const at = this.indexIn(found[f + R_START]!, len, q);
+      const a = found[f + R_ACTOR]!;
+      if (at < 0 || a < 0) continue;
       const category = at === 0 ? (len === q.length ? 0 : 1) : 2;
-      const rank = category * 1000 + rows[row + R_POINTS]!;
+      const h = m++ * H_STRIDE;
+      hits[h + H_ACTOR] = a;
+      hits[h + H_RANK] = category * 1000 + found[f + R_POINTS]!;
       // The name reported as matched: the first (in row order) of the best, with the length in UTF-16 units as
       // findActors counts it there.
-      const shown = category * 1000 + len;
+      hits[h + H_SHOWN] = category * 1000 + len;
+      hits[h + H_ROW] = candidates[k]!;
+    }
+    // 3. Touch the matches' actors' entries in the scratch space.
+    for (let h = 0; h < m * H_STRIDE; h += H_STRIDE) touched += scratch[hits[h + H_ACTOR]! * S_STRIDE]!;
+    this.touched = touched;
+    // 4. Each actor's best, in row order.
+    const matched: number[] = [];
+    for (let h = 0; h < m * H_STRIDE; h += H_STRIDE) {
+      const a = hits[h + H_ACTOR]!;
+      const rank = hits[h + H_RANK]!;
+      const shown = hits[h + H_SHOWN]!;
       const s = a * S_STRIDE;
       if (scratch[s + S_SEEN] !== gen) {
         scratch[s + S_SEEN] = gen;
         scratch[s + S_BEST] = rank;
-        scratch[s + S_ROW] = i;
+        scratch[s + S_ROW] = hits[h + H_ROW]!;
         scratch[s + S_RANK] = shown;
         matched.push(a);
         continue;
@@ -198,23 +253,65 @@ export class NameIndex {
       if (rank < scratch[s + S_BEST]!) scratch[s + S_BEST] = rank;
       if (shown < scratch[s + S_RANK]!) {
         scratch[s + S_RANK] = shown;
-        scratch[s + S_ROW] = i;
+        scratch[s + S_ROW] = hits[h + H_ROW]!;
       }
     }
-    // Rank, then place in the (name, id) order: one number per actor, sorted as numbers.
-    const places = this.order.length;
+    // Rank, then place in the (name, id) order (the actor's number): one number per actor, sorted as numbers.
+    const places = this.actorIds.length;
     const keys = new Float64Array(matched.length);
-    for (let k = 0; k < matched.length; k++) keys[k] = scratch[matched[k]! * S_STRIDE + S_BEST]! * places + this.order[matched[k]!]!;
-    keys.sort();
+    for (let k = 0; k < matched.length; k++) keys[k] = scratch[matched[k]! * S_STRIDE + S_BEST]! * places + matched[k]!;
+    // Only the page's keys need to be in order: the first `offset + limit` found by selection, then sorted.
+    const needed = Math.min(keys.length, offset + limit);
+    if (needed > 0 && keys.length > 2 * needed) {
+      selectSmallest(keys, needed);
+      keys.subarray(0, needed).sort();
+    } else keys.sort();
     const ids: string[] = [];
     const names: string[] = [];
     for (let k = offset; k < Math.min(keys.length, offset + limit); k++) {
-      const a = this.actorAt[keys[k]! % places]!;
+      const a = keys[k]! % places;
       ids.push(this.actorIds[a]!);
       names.push(this.names[scratch[a * S_STRIDE + S_ROW]!]!);
     }
     return { ids, matched: names, total: matched.length };
   }
+}
+
+/** Reorder distinct numbers so that the first `k` are the `k` smallest, in any order (quickselect). */
+export function selectSmallest(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    // Now a[lo..j] ≤ pivot ≤ a[i..hi], with anything between them equal to the pivot.
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return;
+  }
+}
+
+/** The entries of an ascending list whose bit is set. */
+function within(list: Int32Array, bits: Int32Array): Int32Array {
+  const out = new Int32Array(list.length);
+  let k = 0;
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
+    out[k] = r;
+    k += (bits[r >>> 5]! >>> (r & 31)) & 1;
+  }
+  return out.subarray(0, k);
 }
 
 /** The common entries of two ascending lists. */
