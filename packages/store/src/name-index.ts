@@ -182,8 +182,8 @@ export class NameIndex {
       .map((g) => this.grams.get(g) ?? new Int32Array(0))
       .sort((a, b) => a.length - b.length);
     // The rarest posting list, narrowed by the second rarest and by every other common one (a bitmap each); every
-    // candidate is then checked against the whole query. Two common trigrams ("zar" and "art": 12,000 and 19,000 rows)
-    // take a tenth of the time through the bitmap that walking both lists takes.
+    // candidate is then checked against the whole query. A bit test per entry replaces a merge of two long lists
+    // ("zar" and "art": 12,000 and 19,000 rows; the search for "zart" 222 → 182 µs).
     let candidates = lists[0]!;
     for (let i = 1; i < lists.length; i++) {
       const bits = this.bitmaps.get(lists[i]!);
@@ -268,7 +268,7 @@ export class NameIndex {
     } else keys.sort();
     const ids: string[] = [];
     const names: string[] = [];
-    for (let k = offset; k < Math.min(keys.length, offset + limit); k++) {
+    for (let k = offset; k < needed; k++) {
       const a = keys[k]! % places;
       ids.push(this.actorIds[a]!);
       names.push(this.names[scratch[a * S_STRIDE + S_ROW]!]!);
